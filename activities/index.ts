@@ -1,0 +1,13 @@
+import type pg from 'pg';
+import { recordCaseOpened, recordTransition } from './case-projection';
+
+/**
+ * Activities are thin I/O. Built once in the worker with their dependencies (the pool), so tests can
+ * run them against any database.
+ */
+export function createActivities(deps: { pool: pg.Pool }) {
+  return {
+    recordCaseOpened: recordCaseOpened(deps.pool),
+    recordTransition: recordTransition(deps.pool),
+  };
+}

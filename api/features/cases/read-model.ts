@@ -1,0 +1,59 @@
+import type pg from 'pg';
+import { allowedActions } from '../../../domain/case/transitions';
+import type { CaseStatus } from '../../../domain/case/case-status';
+import type { Channel, RequestType } from '../../../domain/case/request-types';
+import type { DeadlineResult } from '../../../domain/legal-time';
+import type { CaseListQuery } from './schemas';
+
+/** Reads from the PostgreSQL projection; never from Temporal. */
+const COLUMNS = `id, type, status, channel, subject_name, subject_email, received_at, to_char(due, 'YYYY-MM-DD') AS due,
+  due_at, to_char(extended_due, 'YYYY-MM-DD') AS extended_due, rule_id, calendar_version, provisional, deadline, opened_by,
+  created_at, updated_at, closed_at`;
+
+type Row = Record<string, unknown> & { status: CaseStatus };
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
+
+function toCase(r: Row) {
+  return {
+    id: r.id as string, type: r.type as RequestType, status: r.status, channel: r.channel as Channel,
+    subject: { name: r.subject_name as string, email: (r.subject_email as string | null) ?? null },
+    receivedAt: iso(r.received_at)!, due: r.due as string, dueAt: (r.deadline as { dueAt: string }).dueAt,
+    extendedDue: (r.extended_due as string | null) ?? null, rule: r.rule_id as string,
+    calendarVersion: r.calendar_version as string, provisional: r.provisional as boolean, deadline: r.deadline as DeadlineResult,
+    allowedActions: allowedActions(r.status), openedBy: r.opened_by as string,
+    createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!, closedAt: iso(r.closed_at),
+  };
+}
+export type CaseView = ReturnType<typeof toCase>;
+
+export async function getCase(db: pg.Pool | pg.PoolClient, id: string): Promise<CaseView | undefined> {
+  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]);
+  return rows[0] && toCase(rows[0]);
+}
+
+export async function findByIdempotencyKey(db: pg.Pool, key: string): Promise<CaseView | undefined> {
+  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM cases WHERE idempotency_key = $1`, [key]);
+  return rows[0] && toCase(rows[0]);
+}
+
+export async function listCases(db: pg.Pool, q: CaseListQuery) {
+  const params: unknown[] = [q.status ?? null, q.type ?? null];
+  const where = 'WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR type = $2)';
+  const [page, count] = await Promise.all([
+    db.query<Row>(`SELECT ${COLUMNS} FROM cases ${where} ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`, [...params, q.limit, q.offset]),
+    db.query<{ total: string }>(`SELECT count(*) AS total FROM cases ${where}`, params),
+  ]);
+  return { items: page.rows.map(toCase), total: Number(count.rows[0]?.total ?? 0), limit: q.limit, offset: q.offset };
+}
+
+export async function caseHistory(db: pg.Pool, id: string) {
+  const { rows } = await db.query(
+    `SELECT id, at, actor, action, from_status, to_status, message, data FROM audit_events WHERE case_id = $1 ORDER BY id`,
+    [id],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id), at: iso(r.at)!, actor: r.actor as string, action: r.action as string,
+    fromStatus: r.from_status as string | null, toStatus: r.to_status as string | null,
+    message: r.message as string | null, data: r.data as Record<string, unknown>,
+  }));
+}

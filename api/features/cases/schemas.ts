@@ -1,0 +1,94 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { CASE_STATUSES } from '../../../domain/case/case-status';
+import { CHANNELS, REQUEST_TYPES } from '../../../domain/case/request-types';
+import { CASE_ACTIONS } from '../../../domain/case/transitions';
+
+const strict = { additionalProperties: false } as const;
+/** A string enum: a clean `enum` in OpenAPI and the literal union as its static type. */
+export const literalUnion = <T extends readonly string[]>(values: T, description: string) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
+
+export const CaseId = Type.String({ pattern: '^DSAR-[0-9]{4}-[0-9]{6,}$', description: 'Case number, also the Temporal workflow ID', examples: ['DSAR-2026-000123'] });
+export const CaseParams = Type.Object({ id: CaseId }, strict);
+
+export const OpenCaseBody = Type.Object(
+  {
+    type: literalUnion(REQUEST_TYPES, 'What the subject asks for'),
+    subject: Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 300, description: 'Full name as given by the subject' }),
+        email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+      },
+      strict,
+    ),
+    channel: literalUnion(CHANNELS, 'How the request arrived'),
+    receivedAt: Type.String({ format: 'date-time', description: 'Instant of receipt, ISO 8601 with offset; day 0 of the term in the operator time zone' }),
+  },
+  strict,
+);
+export type OpenCaseBody = Static<typeof OpenCaseBody>;
+
+export const Deadline = Type.Object({
+  rule: Type.String(), from: Type.String(), due: Type.String({ format: 'date' }), dueAt: Type.String(),
+  extendedDue: Type.Optional(Type.String({ format: 'date' })), extendedDueAt: Type.Optional(Type.String()),
+  unit: Type.String(), n: Type.Number(), basis: Type.String(), calendarVersion: Type.String(), provisional: Type.Boolean(),
+  internal: Type.Optional(Type.Object({ n: Type.Number(), due: Type.String(), dueAt: Type.String() })),
+}, { description: 'The statutory term with everything needed to recompute it' });
+
+export const Case = Type.Object({
+  id: CaseId,
+  type: literalUnion(REQUEST_TYPES, 'Request type'),
+  status: literalUnion(CASE_STATUSES, 'Lifecycle status'),
+  channel: literalUnion(CHANNELS, 'Intake channel'),
+  subject: Type.Object({ name: Type.String(), email: Type.Union([Type.String(), Type.Null()]) }),
+  receivedAt: Type.String({ format: 'date-time' }),
+  due: Type.String({ format: 'date', description: 'Last day of the statutory term (operator time)' }),
+  dueAt: Type.String({ format: 'date-time' }),
+  extendedDue: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  rule: Type.String(),
+  calendarVersion: Type.String(),
+  provisional: Type.Boolean(),
+  deadline: Deadline,
+  allowedActions: Type.Array(Type.String()),
+  openedBy: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const CaseListQuery = Type.Object(
+  {
+    status: Type.Optional(literalUnion(CASE_STATUSES, 'Only cases in this status')),
+    type: Type.Optional(literalUnion(REQUEST_TYPES, 'Only cases of this request type')),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+  },
+  strict,
+);
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
+export const CaseList = Type.Object({
+  items: Type.Array(Case), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(),
+});
+
+export const AuditEvent = Type.Object({
+  id: Type.Integer(), at: Type.String({ format: 'date-time' }), actor: Type.String(), action: Type.String(),
+  fromStatus: Type.Union([Type.String(), Type.Null()]), toStatus: Type.Union([Type.String(), Type.Null()]),
+  message: Type.Union([Type.String(), Type.Null()]), data: Type.Record(Type.String(), Type.Unknown()),
+});
+export const CaseHistory = Type.Object({ caseId: CaseId, events: Type.Array(AuditEvent) });
+
+export const ActionBody = Type.Object(
+  {
+    action: literalUnion(CASE_ACTIONS.filter((a) => a !== 'escalate'), 'What the officer did'),
+    note: Type.Optional(Type.String({ maxLength: 2000, description: 'Why, for the audit trail' })),
+  },
+  strict,
+);
+export type ActionBody = Static<typeof ActionBody>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, description: 'Repeat a POST safely: the same key returns the same case' })),
+});
+
+export const ErrorBody = Type.Object({ statusCode: Type.Integer(), code: Type.String(), message: Type.String() });

@@ -1,0 +1,17 @@
+/**
+ * What the subject asked for, and the statutory term (rule id from 152-fz.md) that starts at receipt.
+ * The rule decides the deadline; the request type decides what the workflow must end in.
+ */
+export const REQUEST_TYPES = ['access', 'correction', 'blocking', 'withdrawal', 'deletion'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const OPENING_RULE = {
+  access: 'access', // art. 14 p.3 / art. 20 p.1: information about processing, 10 WD (+5)
+  correction: 'rectify_on_evidence', // art. 20 p.3: changes within 7 WD of the evidence
+  blocking: 'block_on_report', // art. 21 p.1: block at once for the verification period
+  withdrawal: 'consent_withdrawn', // art. 21 p.5: stop and destroy within 30 calendar days
+  deletion: 'destroy_on_evidence', // art. 20 p.3: destroy within 7 WD of the evidence
+} as const satisfies Record<RequestType, string>;
+
+export const CHANNELS = ['email', 'web', 'post', 'in_person'] as const;
+export type Channel = (typeof CHANNELS)[number];

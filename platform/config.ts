@@ -1,0 +1,106 @@
+/**
+ * Explicit, validated configuration from the environment. Every setting is documented in the README;
+ * a bad value stops the process at boot with a message naming the variable and what to put there.
+ */
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+}
+
+export const DEV_DATABASE_PORT = 54329;
+export const DEV_DATABASE_URL = `postgres://dsar:dsar@127.0.0.1:${DEV_DATABASE_PORT}/dsar`;
+
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  tls?: { serverRootCACertificatePath?: string; clientCertPath?: string; clientKeyPath?: string };
+  apiKey?: string;
+}
+
+export interface Config {
+  databaseUrl: string;
+  temporal: TemporalConfig;
+  host: string;
+  port: number;
+  logLevel: string;
+  timeZone: string;
+  payloadKey: Buffer;
+  calendarDir?: string;
+  internalTerms: Record<string, { n: number }>;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name}=${raw} is not a port number: use an integer 0–65535.`);
+  return n;
+}
+
+function timeZone(raw: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+    return raw;
+  } catch {
+    throw new ConfigError(`DSAR_TIME_ZONE=${raw} is not an IANA time zone: use e.g. Europe/Moscow.`);
+  }
+}
+
+function payloadKey(raw: string | undefined): Buffer {
+  if (!raw) {
+    throw new ConfigError('DSAR_PAYLOAD_KEY is not set: it encrypts personal data in Temporal history. ' +
+      'Generate one with `openssl rand -base64 32` (npm start creates one in .data/payload.key for you).');
+  }
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('DSAR_PAYLOAD_KEY must be 32 bytes, base64-encoded (`openssl rand -base64 32`).');
+  return key;
+}
+
+function internalTerms(raw: string | undefined): Record<string, { n: number }> {
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as Record<string, { n: number }>;
+  } catch {
+    throw new ConfigError('DSAR_INTERNAL_TERMS must be a JSON object like {"access":{"n":7}}.');
+  }
+}
+
+export function temporalConfig(env: NodeJS.ProcessEnv = process.env): TemporalConfig {
+  const tlsOn = env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_TLS_CERT || !!env.TEMPORAL_API_KEY;
+  return {
+    address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
+    namespace: env.TEMPORAL_NAMESPACE || 'dsar',
+    taskQueue: env.TEMPORAL_TASK_QUEUE || 'dsar-cases',
+    tls: tlsOn
+      ? { serverRootCACertificatePath: env.TEMPORAL_TLS_CA, clientCertPath: env.TEMPORAL_TLS_CERT, clientKeyPath: env.TEMPORAL_TLS_KEY }
+      : undefined,
+    apiKey: env.TEMPORAL_API_KEY || undefined,
+  };
+}
+
+/** The settings the legal-time engine needs; the CLI reads only these. */
+export function legalTimeSettings(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    timeZone: timeZone(env.DSAR_TIME_ZONE || 'Europe/Moscow'),
+    calendarDir: env.DSAR_CALENDAR_DIR || undefined,
+    internalTerms: internalTerms(env.DSAR_INTERNAL_TERMS),
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
+  return {
+    databaseUrl: env.DATABASE_URL || DEV_DATABASE_URL,
+    temporal: temporalConfig(env),
+    host: env.HOST || '127.0.0.1',
+    port: port(env, 'PORT', 3000),
+    logLevel,
+    payloadKey: payloadKey(env.DSAR_PAYLOAD_KEY),
+    ...legalTimeSettings(env),
+  };
+}

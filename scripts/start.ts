@@ -1,0 +1,128 @@
+/**
+ * `npm start`: the whole engine on this machine — embedded PostgreSQL (unless DATABASE_URL), a Temporal
+ * dev server persisted to .data/ (unless TEMPORAL_ADDRESS), the worker and the API as child processes.
+ * Ctrl-C stops them all, in order; a second start reuses the data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { DEV_DATABASE_PORT, temporalConfig } from '../platform/config';
+import { migrate } from '../platform/db';
+import { startDevTemporal, type DevTemporal } from '../platform/dev-temporal';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/embedded-postgres';
+import { ensureTemporalTools, projectRoot } from '../platform/tools';
+
+const env = process.env;
+const dataDir = path.resolve(projectRoot, env.DSAR_DATA_DIR ?? '.data');
+const say = (m: string) => console.error(`dsar: ${m}`);
+const stoppers: Array<() => Promise<void>> = [];
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function payloadKey(): string {
+  if (env.DSAR_PAYLOAD_KEY) return env.DSAR_PAYLOAD_KEY;
+  const file = path.join(dataDir, 'payload.key');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+    say(`generated the payload encryption key in ${file} (back it up with the data)`);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function startChild(name: string, entry: string, childEnv: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', entry], { cwd: projectRoot, env: childEnv, stdio: 'inherit' });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  stoppers.unshift(() => stopChild(child));
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping …');
+  for (const stop of stoppers) await stop().catch((e: Error) => say(`while stopping: ${e.message}`));
+  say('stopped.');
+  process.exit(code);
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until && !stopping) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the API did not become healthy at ${url}`);
+}
+
+async function main() {
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  mkdirSync(dataDir, { recursive: true });
+  chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as user "postgres" when we are root
+
+  let databaseUrl = env.DATABASE_URL;
+  let db: EmbeddedDatabase | undefined;
+  if (!databaseUrl) {
+    say('starting embedded PostgreSQL …');
+    db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: Number(env.DSAR_PG_PORT || DEV_DATABASE_PORT), log: say });
+    stoppers.push(db.stop);
+    databaseUrl = db.url;
+  }
+
+  const temporal = temporalConfig(env);
+  let dev: DevTemporal | undefined;
+  if (!env.TEMPORAL_ADDRESS) {
+    const tools = ensureTemporalTools(env, say);
+    say('starting the Temporal dev server …');
+    dev = await startDevTemporal({
+      cli: tools.cli, port: 7233, uiPort: Number(env.TEMPORAL_UI_PORT || 8233), namespace: temporal.namespace,
+      dbFile: path.join(dataDir, 'temporal.sqlite'), logFile: path.join(dataDir, 'temporal.log'),
+      retention: env.DSAR_TEMPORAL_RETENTION || '720h',
+    });
+    stoppers.push(dev.stop);
+  }
+
+  await migrate(databaseUrl);
+  const childEnv = { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev?.address ?? temporal.address, DSAR_PAYLOAD_KEY: payloadKey() };
+  startChild('worker', 'worker/main.ts', childEnv);
+  startChild('api', 'api/server.ts', childEnv);
+
+  const base = `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`;
+  await waitForHealth(`${base}/health`);
+  console.error([
+    '',
+    'DSAR engine is running.',
+    `  API           ${base}/api/v1/cases`,
+    `  API docs      ${base}/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
+    `  Health        ${base}/health`,
+    dev?.uiUrl ? `  Temporal UI   ${dev.uiUrl}/namespaces/${temporal.namespace}/workflows` : `  Temporal      ${temporal.address} (namespace ${temporal.namespace})`,
+    db ? `  PostgreSQL    ${db.url.replace('dsar:dsar@', 'dsar:***@')} (embedded, data in ${path.join(dataDir, 'pg')})` : '  PostgreSQL    DATABASE_URL',
+    '',
+    'Get a token:   npx dsar token create --role officer --name "Your Name"',
+    `Try it:        curl -H "Authorization: Bearer $TOKEN" ${base}/api/v1/cases`,
+    'Stop:          Ctrl-C',
+    '',
+  ].join('\n'));
+}
+
+main().catch(async (err: Error) => {
+  say(`could not start: ${err.message}`);
+  await shutdown(1);
+});

@@ -1,0 +1,32 @@
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { loadConfig } from '../platform/config';
+import { createPool, migrate } from '../platform/db';
+import { createLogger } from '../platform/logger';
+import { connectionOptions } from '../platform/temporal';
+import { createWorker } from './create-worker';
+
+/** Production entry point (`npm run worker`): DATABASE_URL + TEMPORAL_ADDRESS/NAMESPACE/TLS. */
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  // The SDK's own lifecycle chatter stays at WARN; our structured log says what matters.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  await migrate(config.databaseUrl, (m) => log.debug({ migration: m }, 'migrate'));
+  const pool = createPool(config.databaseUrl);
+  const connection = await NativeConnection.connect(connectionOptions(config.temporal));
+  const worker = await createWorker({
+    connection, pool, payloadKey: config.payloadKey,
+    namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
+  });
+  log.info({ namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue }, 'worker started');
+  // The SDK stops polling on SIGINT/SIGTERM and lets running tasks finish before run() resolves.
+  await worker.run();
+  await connection.close();
+  await pool.end();
+  log.info('worker stopped');
+}
+
+main().catch((err) => {
+  console.error(`dsar worker: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+/**
+ * What the API and the case workflow agree on: input, messages and their payloads. Kept free of I/O so
+ * both the workflow bundle and the API can import it.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CaseStatus } from '../domain/case/case-status';
+import type { Channel, RequestType } from '../domain/case/request-types';
+import type { CaseAction } from '../domain/case/transitions';
+import type { DeadlineResult } from '../domain/legal-time';
+
+export const CASE_TASK_QUEUE_DEFAULT = 'dsar-cases';
+
+export interface Subject {
+  name: string;
+  email?: string;
+}
+
+/** Workflow input: everything known at intake. Encrypted in history by the payload codec. */
+export interface CaseOpened {
+  caseId: string;
+  type: RequestType;
+  channel: Channel;
+  receivedAt: string;
+  subject: Subject;
+  /** The statutory term computed at intake; never recomputed, so a calendar update cannot change it. */
+  deadline: DeadlineResult;
+  openedBy: string;
+  idempotencyKey?: string;
+}
+
+export interface CaseState {
+  caseId: string;
+  status: CaseStatus;
+  due: string;
+  dueAt: string;
+  transitions: number;
+}
+
+export interface ActionRequest {
+  action: Exclude<CaseAction, 'escalate'>;
+  actor: string;
+  note?: string;
+}
+
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+export const caseActionUpdate = defineUpdate<CaseState, [ActionRequest]>('caseAction');
