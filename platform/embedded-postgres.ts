@@ -1,5 +1,5 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -31,8 +31,12 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedDatabase> {
   const log = opts.log ?? (() => undefined);
   const asRoot = process.getuid?.() === 0;
-  if (asRoot && !postgresUserExists()) {
-    log('dsar: running as root; PostgreSQL cannot run as root, so a system user "postgres" is being created to run it.');
+  if (asRoot) {
+    if (!postgresUserExists()) log('dsar: running as root; PostgreSQL cannot run as root, so a system user "postgres" is being created to run it.');
+    // The "postgres" user must be able to reach its data directory (mkdtemp makes 0700 folders).
+    const parent = path.dirname(path.resolve(opts.dataDir));
+    mkdirSync(parent, { recursive: true });
+    chmodSync(parent, statSync(parent).mode | 0o711);
   }
   const EmbeddedPostgres = await importOwningSignals();
   const server = new EmbeddedPostgres({

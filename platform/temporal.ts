@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
@@ -9,7 +10,7 @@ export function dataConverter(payloadKey: Buffer): DataConverter {
   return {
     payloadCodecs: [new EncryptionCodec(payloadKey)],
     // Error messages may quote personal data; keep them inside the encrypted payload too.
-    failureConverterPath: require.resolve('./failure-converter'),
+    failureConverterPath: path.join(__dirname, 'failure-converter.ts'),
   };
 }
 

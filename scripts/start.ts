@@ -4,7 +4,7 @@
  * Ctrl-C stops them all, in order; a second start reuses the data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEV_DATABASE_PORT, temporalConfig } from '../platform/config';
@@ -76,7 +76,6 @@ async function main() {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   mkdirSync(dataDir, { recursive: true });
-  chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as user "postgres" when we are root
 
   let databaseUrl = env.DATABASE_URL;
   let db: EmbeddedDatabase | undefined;

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type pg from 'pg';
 import { createActivities } from '../activities';
 import { dataConverter } from '../platform/temporal';
 
-export const workflowsPath = require.resolve('../workflows');
+// The engine runs its TypeScript sources directly (tsx); the worker's bundler compiles workflows itself.
+export const workflowsPath = path.resolve(__dirname, '../workflows/index.ts');
 
 export interface WorkerDeps {
   connection: NativeConnection;

@@ -1,0 +1,39 @@
+/** Shape of one production-calendar year, as stored in calendar-data/ru-YYYY.json. */
+
+export type DayStatus = 'nonworking' | 'working';
+
+/**
+ * Why a day differs from a plain Mon–Fri week.
+ * `working_weekend_shortened`: a Saturday made a working day that is also a shortened pre-holiday day.
+ */
+export type DayKind =
+  | 'holiday'
+  | 'transferred_day_off'
+  | 'working_weekend'
+  | 'working_weekend_shortened'
+  | 'shortened_preholiday';
+
+export const KINDS_BY_STATUS: Readonly<Record<DayStatus, readonly DayKind[]>> = {
+  nonworking: ['holiday', 'transferred_day_off'],
+  working: ['working_weekend', 'working_weekend_shortened', 'shortened_preholiday'],
+};
+
+export interface CalendarDay {
+  readonly date: string;
+  readonly status: DayStatus;
+  readonly kind: DayKind;
+  /** Commentary only (e.g. the decree's wording); not part of calendar.version. */
+  readonly note?: string;
+}
+
+export interface CalendarYear {
+  readonly year: number;
+  /** Only "RU": the statutory fallback is the Russian Labour Code. */
+  readonly country: 'RU';
+  /** The decree the year comes from, e.g. "Government Decree No. 1335 of 04.10.2024". */
+  readonly source: string;
+  /** True while no decree is published; results touching the year say `provisional: true`. */
+  readonly provisional: boolean;
+  /** Only the days that differ from a plain Mon–Fri week. */
+  readonly days: readonly CalendarDay[];
+}

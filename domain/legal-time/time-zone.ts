@@ -1,0 +1,117 @@
+/**
+ * Operator time zone arithmetic on top of Intl (available in the Temporal
+ * sandbox). Intl is slow per call, so formatters are cached per zone and
+ * offsets per UTC day: an offset that is the same at both ends of a UTC day
+ * is taken as constant for that day (zones change offset at most once a day).
+ */
+import { LegalTimeError } from './errors';
+import { civilFromDays, daysFromCivil, formatCivil, MS_PER_DAY, pad2, type DayNumber } from './civil-date';
+
+interface ZoneCache {
+  readonly format: Intl.DateTimeFormat;
+  readonly dayOffsets: Map<number, number | null>;
+  readonly startOfDay: Map<DayNumber, number>;
+}
+
+const zones = new Map<string, ZoneCache>();
+/** Bounds memory in long-lived workers; caches are pure, so clearing is safe. */
+const MAX_CACHE_ENTRIES = 50_000;
+
+function zoneCache(timeZone: string): ZoneCache {
+  let cache = zones.get(timeZone);
+  if (cache) return cache;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+  } catch {
+    throw new LegalTimeError('invalid_time_zone', `${JSON.stringify(timeZone)} is not an IANA time zone; use e.g. "Europe/Moscow"`);
+  }
+  cache = { format, dayOffsets: new Map(), startOfDay: new Map() };
+  zones.set(timeZone, cache);
+  return cache;
+}
+
+/** Throws `invalid_time_zone` unless Intl knows the zone. */
+export function assertTimeZone(timeZone: unknown): string {
+  if (typeof timeZone !== 'string' || timeZone === '') {
+    throw new LegalTimeError('invalid_time_zone', 'timeZone must be a non-empty IANA zone name, e.g. "Europe/Moscow"');
+  }
+  zoneCache(timeZone);
+  return timeZone;
+}
+
+function exactOffset(format: Intl.DateTimeFormat, ms: number): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const f: Record<string, number> = {};
+  for (const part of format.formatToParts(whole)) {
+    if (part.type !== 'literal') f[part.type] = Number(part.value);
+  }
+  const local = daysFromCivil(f.year ?? 0, f.month ?? 1, f.day ?? 1) * MS_PER_DAY
+    + ((f.hour ?? 0) % 24) * 3_600_000 + (f.minute ?? 0) * 60_000 + (f.second ?? 0) * 1000;
+  return local - whole;
+}
+
+/** Offset (local − UTC, ms) of `timeZone` at instant `ms`. */
+export function offsetAt(timeZone: string, ms: number): number {
+  const cache = zoneCache(timeZone);
+  const bucket = Math.floor(ms / MS_PER_DAY);
+  let constant = cache.dayOffsets.get(bucket);
+  if (constant === undefined) {
+    const start = exactOffset(cache.format, bucket * MS_PER_DAY);
+    const end = exactOffset(cache.format, (bucket + 1) * MS_PER_DAY - 1000);
+    constant = start === end ? start : null;
+    if (cache.dayOffsets.size >= MAX_CACHE_ENTRIES) cache.dayOffsets.clear();
+    cache.dayOffsets.set(bucket, constant);
+  }
+  return constant ?? exactOffset(cache.format, ms);
+}
+
+/** Operator-local calendar date of an instant. */
+export function localDay(timeZone: string, ms: number): DayNumber {
+  return Math.floor((ms + offsetAt(timeZone, ms)) / MS_PER_DAY);
+}
+
+/**
+ * First instant of a local day. Disambiguation as Temporal's
+ * ZonedDateTime.startOfDay: in a DST gap the instant the gap ends, in an
+ * overlap the earlier of the two midnights.
+ */
+export function startOfLocalDay(timeZone: string, day: DayNumber): number {
+  const cache = zoneCache(timeZone);
+  const hit = cache.startOfDay.get(day);
+  if (hit !== undefined) return hit;
+  const wall = day * MS_PER_DAY;
+  const before = offsetAt(timeZone, wall - MS_PER_DAY);
+  const after = offsetAt(timeZone, wall + MS_PER_DAY);
+  const candidates = [wall - before, wall - after].filter((t, i) => offsetAt(timeZone, t) === (i === 0 ? before : after));
+  const instant = candidates.length > 0 ? Math.min(...candidates) : wall - before;
+  if (cache.startOfDay.size >= MAX_CACHE_ENTRIES) cache.startOfDay.clear();
+  cache.startOfDay.set(day, instant);
+  return instant;
+}
+
+function formatOffset(offsetMs: number): string {
+  const sign = offsetMs < 0 ? '-' : '+';
+  const total = Math.round(Math.abs(offsetMs) / 1000);
+  const hh = pad2(Math.floor(total / 3600));
+  const mm = pad2(Math.floor((total % 3600) / 60));
+  const ss = total % 60;
+  return ss === 0 ? `${sign}${hh}:${mm}` : `${sign}${hh}:${mm}:${pad2(ss)}`;
+}
+
+/** ISO-8601 with the zone's offset, e.g. 2025-11-11T00:00:00+03:00; milliseconds only when non-zero. */
+export function formatInstant(timeZone: string, ms: number): string {
+  const offset = offsetAt(timeZone, ms);
+  const local = ms + offset;
+  const day = Math.floor(local / MS_PER_DAY);
+  const { y, m, d } = civilFromDays(day);
+  const inDay = local - day * MS_PER_DAY;
+  const millis = inDay % 1000;
+  const secs = Math.floor(inDay / 1000);
+  const time = `${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor((secs % 3600) / 60))}:${pad2(secs % 60)}`;
+  const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  return `${formatCivil(y, m, d)}T${time}${fraction}${formatOffset(offset)}`;
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../../api/app';
+import { createToken, type Role } from '../../api/features/tokens/token-store';
+import type { Config } from '../../platform/config';
+import { createPool } from '../../platform/db';
+import { createWorker } from '../../worker/create-worker';
+import { freshDatabase } from './database';
+
+export const testPayloadKey = randomBytes(32);
+
+// Worker lifecycle chatter stays out of the test output; warnings and errors still show.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+export function testConfig(databaseUrl: string, taskQueue: string): Config {
+  return {
+    databaseUrl,
+    temporal: { address: inject('temporalAddress'), namespace: 'dsar', taskQueue },
+    host: '127.0.0.1', port: 0, logLevel: 'silent', timeZone: 'Europe/Moscow',
+    payloadKey: testPayloadKey, internalTerms: {},
+  };
+}
+
+/**
+ * The engine as production runs it — API (via inject), worker, real PostgreSQL and Temporal — on a
+ * fresh database and its own task queue, so test files do not see each other's cases.
+ */
+export async function startEngine(opts: { worker?: boolean } = {}) {
+  const db = await freshDatabase();
+  const taskQueue = `dsar-test-${randomBytes(4).toString('hex')}`;
+  const config = testConfig(db.url, taskQueue);
+  const app = await buildApp(config, { logger: false });
+  const pool = createPool(db.url, 4);
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  if (opts.worker !== false) {
+    worker = await createWorker({
+      connection, namespace: 'dsar', taskQueue, pool, payloadKey: testPayloadKey,
+      workflowBundle: { code: inject('workflowBundleCode') },
+    });
+    running = worker.run();
+  }
+  const tokens = {} as Record<Role, string>;
+  for (const role of ['officer', 'dpo', 'auditor', 'admin'] as const) tokens[role] = await createToken(pool, role, `test ${role}`);
+
+  return {
+    app, pool, config, tokens, taskQueue,
+    auth: (role: Role) => ({ authorization: `Bearer ${tokens[role]}` }),
+    async stop() {
+      worker?.shutdown();
+      await running;
+      await app.close();
+      await connection.close();
+      await pool.end();
+      await db.drop();
+    },
+  };
+}
+export type Engine = Awaited<ReturnType<typeof startEngine>>;
+
+/** Polls until `fn` returns a truthy value; for effects of background work (the worker), never for deadlines. */
+export async function eventually<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export type App = FastifyInstance;

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { TestProject } from 'vitest/node';
+import { migrate } from '../../platform/db';
+import { startDevTemporal } from '../../platform/dev-temporal';
+import { ensureDatabase, startEmbeddedPostgres } from '../../platform/embedded-postgres';
+import { ensureTemporalTools } from '../../platform/tools';
+import { workflowsPath } from '../../worker/create-worker';
+import { freePort } from './free-port';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** Admin connection to the test PostgreSQL; test files clone `templateDatabase` from it. */
+    pgAdminUrl: string;
+    templateDatabase: string;
+    temporalAddress: string;
+    temporalTestServer: string;
+    workflowBundleCode: string;
+  }
+}
+
+const TEMPLATE = 'dsar_template';
+
+/**
+ * Real servers for the integration project, on loopback only, stopped at the end: PostgreSQL
+ * (embedded, or TEST_DATABASE_ADMIN_URL), a Temporal dev server (in memory), and the migrated template
+ * database. The workflow bundle is built once here, which is also the check that workflow code
+ * imports nothing the sandbox forbids (Node built-ins, I/O libraries): the bundler refuses them.
+ */
+export default async function setup(project: TestProject) {
+  const tools = ensureTemporalTools();
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'dsar-test-'));
+  const stops: Array<() => Promise<void>> = [];
+
+  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  if (!adminUrl) {
+    const db = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: await freePort(), database: 'dsar_scratch' });
+    stops.push(db.stop);
+    adminUrl = db.adminUrl;
+  }
+  await ensureDatabase(adminUrl, TEMPLATE);
+  await migrate(adminUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`));
+
+  const temporal = await startDevTemporal({
+    cli: tools.cli, port: await freePort(), namespace: 'dsar', logFile: path.join(scratch, 'temporal.log'),
+  });
+  stops.unshift(temporal.stop);
+
+  const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('templateDatabase', TEMPLATE);
+  project.provide('temporalAddress', temporal.address);
+  project.provide('temporalTestServer', tools.testServer);
+  project.provide('workflowBundleCode', bundle.code);
+
+  return async () => {
+    for (const stop of stops) await stop();
+    rmSync(scratch, { recursive: true, force: true });
+  };
+}
+
+const noop = () => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startEngine, type Engine } from '../helpers/engine';
+
+const accessRequest = {
+  type: 'access', subject: { name: 'Ivan Petrov', email: 'ivan.petrov@example.ru' },
+  channel: 'email', receivedAt: '2025-10-24T10:00:00+03:00',
+};
+
+let engine: Engine;
+beforeAll(async () => { engine = await startEngine(); });
+afterAll(async () => { await engine?.stop(); });
+
+const post = (body: unknown, role: 'officer' | 'auditor' | 'dpo' = 'officer', headers: Record<string, string> = {}) =>
+  engine.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...engine.auth(role), ...headers }, payload: body as object });
+const get = (url: string, role: 'officer' | 'auditor' = 'auditor') => engine.app.inject({ method: 'GET', url, headers: engine.auth(role) });
+
+describe('opening a case', () => {
+  it('returns 201 with the case number and the statutory due date, starts its workflow and audits it', async () => {
+    const res = await post(accessRequest);
+    expect(res.statusCode).toBe(201);
+    const c = res.json();
+    expect(c.id).toMatch(/^DSAR-\d{4}-\d{6}$/);
+    expect(c).toMatchObject({ type: 'access', status: 'received', due: '2025-11-10', extendedDue: '2025-11-17', rule: 'access', provisional: false });
+    expect(c.calendarVersion).toBeTruthy();
+    expect(c.deadline).toMatchObject({ rule: 'access', unit: 'working_days', n: 10, due: '2025-11-10' });
+
+    const described = await engine.app.temporal.workflow.getHandle(c.id).describe();
+    expect(described.workflowId).toBe(c.id);
+    expect(described.type).toBe('caseWorkflow');
+
+    const list = (await get('/api/v1/cases')).json();
+    expect(list.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    expect((await get(`/api/v1/cases/${c.id}`)).json().id).toBe(c.id);
+
+    // Received in 2025, the term ended long ago: the workflow escalates at once, through its activity.
+    const history = await eventually(async () => {
+      const h = (await get(`/api/v1/cases/${c.id}/history`)).json();
+      return h.events.length >= 2 && h;
+    });
+    expect(history.events.map((e: { action: string }) => e.action)).toEqual(['case.opened', 'case.escalate']);
+    expect(history.events[0]).toMatchObject({ actor: 'test officer', toStatus: 'received' });
+    expect(history.events[1]).toMatchObject({ actor: 'engine', fromStatus: 'received', toStatus: 'overdue' });
+    expect((await get(`/api/v1/cases/${c.id}`)).json().status).toBe('overdue');
+  });
+
+  it('keeps personal data out of Temporal history in plain text', async () => {
+    const c = (await post({ ...accessRequest, subject: { name: 'Zinaida Unique-Surname', email: 'zinaida.unique@example.ru' } })).json();
+    const raw = await engine.app.temporal.workflowService.getWorkflowExecutionHistory({ namespace: 'dsar', execution: { workflowId: c.id } });
+    // Every payload's bytes, as the Temporal server stores them.
+    const stored = JSON.stringify(raw.history?.events ?? [], (_k, v) =>
+      v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v);
+    expect(stored.length).toBeGreaterThan(1000);
+    expect(stored).not.toContain('zinaida.unique@example.ru');
+    expect(stored).not.toContain('Unique-Surname');
+    const input = raw.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    expect(Buffer.from(input?.metadata?.encoding ?? []).toString()).toBe('binary/encrypted');
+  });
+
+  it('is idempotent with an Idempotency-Key, and refuses the key for different content', async () => {
+    const key = { 'idempotency-key': 'mail-msg-0001-abcdef' };
+    const first = await post(accessRequest, 'officer', key);
+    const again = await post(accessRequest, 'officer', key);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const other = await post({ ...accessRequest, type: 'deletion' }, 'officer', key);
+    expect(other.statusCode).toBe(409);
+    expect(other.json().code).toBe('idempotency_key_reused');
+  });
+});
+
+describe('access control and bad input', () => {
+  it('401 without a token or with an unknown one, saying how to get one', async () => {
+    const none = await engine.app.inject({ method: 'GET', url: '/api/v1/cases' });
+    expect(none.statusCode).toBe(401);
+    expect(none.json()).toMatchObject({ code: 'unauthorized' });
+    expect(none.json().message).toContain('npx dsar token create');
+    const bad = await engine.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: 'Bearer dsar_nope' } });
+    expect(bad.json()).toMatchObject({ code: 'invalid_token' });
+  });
+
+  it('403 when an auditor tries to write; the auditor can read', async () => {
+    const res = await post(accessRequest, 'auditor');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('forbidden');
+    expect((await get('/api/v1/cases', 'auditor')).statusCode).toBe(200);
+  });
+
+  it('400 with a stable code for unknown fields, missing fields and wrong values', async () => {
+    const unknown = await post({ ...accessRequest, priority: 'high' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'unknown_field' });
+    expect(unknown.json().message).toContain('priority');
+    const nested = await post({ ...accessRequest, subject: { name: 'A', phone: '1' } });
+    expect(nested.json().code).toBe('unknown_field');
+    const missing = await post({ type: 'access', channel: 'email', receivedAt: accessRequest.receivedAt });
+    expect(missing.json()).toMatchObject({ code: 'invalid_body' });
+    expect(missing.json().message).toContain('subject');
+    const wrongType = await post({ ...accessRequest, type: 'gossip' });
+    expect(wrongType.json().message).toContain('access, correction, blocking, withdrawal, deletion');
+    const future = await post({ ...accessRequest, receivedAt: '2999-01-01T00:00:00Z' });
+    expect(future.json().code).toBe('received_in_future');
+    const badQuery = await get('/api/v1/cases?limit=0');
+    expect(badQuery.json().code).toBe('invalid_querystring');
+  });
+
+  it('404 for an unknown case', async () => {
+    const res = await get('/api/v1/cases/DSAR-2020-999999');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('case_not_found');
+  });
+});
+
+describe('listing', () => {
+  it('filters by status and type and paginates', async () => {
+    for (const type of ['correction', 'withdrawal', 'withdrawal']) await post({ ...accessRequest, type, receivedAt: new Date().toISOString() });
+    const withdrawals = (await get('/api/v1/cases?type=withdrawal')).json();
+    expect(withdrawals.total).toBe(2);
+    expect(withdrawals.items.every((i: { type: string; status: string }) => i.type === 'withdrawal' && i.status === 'received')).toBe(true);
+    const page = (await get('/api/v1/cases?limit=1&offset=1')).json();
+    expect(page.items).toHaveLength(1);
+    expect(page.total).toBeGreaterThanOrEqual(4);
+    const received = (await get('/api/v1/cases?status=received')).json();
+    expect(received.items.every((i: { status: string }) => i.status === 'received')).toBe(true);
+  });
+});
+
+describe('officer actions go through the workflow', () => {
+  it('responds once; a second final action is refused with 409', async () => {
+    const c = (await post({ ...accessRequest, receivedAt: new Date().toISOString() })).json();
+    const act = (action: string, role: 'dpo' | 'auditor' = 'dpo') => engine.app.inject({
+      method: 'POST', url: `/api/v1/cases/${c.id}/actions`, headers: engine.auth(role), payload: { action, note: 'answer sent by e-mail' },
+    });
+    expect((await act('respond', 'auditor')).statusCode).toBe(403);
+    const done = await act('respond');
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'responded', allowedActions: [] });
+    expect(done.json().closedAt).not.toBeNull();
+    const twice = await act('refuse');
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('transition_not_allowed');
+    const events = (await get(`/api/v1/cases/${c.id}/history`)).json().events;
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['case.opened', 'case.respond']);
+    expect(events[1]).toMatchObject({ actor: 'test dpo', message: 'answer sent by e-mail' });
+    const result = await engine.app.temporal.workflow.getHandle(c.id).result();
+    expect(result.status).toBe('responded');
+  });
+});
+
+describe('service endpoints', () => {
+  it('health is 200 when PostgreSQL and Temporal answer, without a token', async () => {
+    const res = await engine.app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok' });
+  });
+
+  it('serves an OpenAPI document where every route declares its schemas, and the docs UI', async () => {
+    const doc = (await engine.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>)
+      .flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ p, m, op })));
+    expect(ops.map((o) => `${o.m} ${o.p}`)).toEqual(expect.arrayContaining([
+      'post /api/v1/cases', 'get /api/v1/cases', 'get /api/v1/cases/{id}', 'get /api/v1/cases/{id}/history',
+      'post /api/v1/cases/{id}/actions', 'get /api/v1/deadlines', 'get /health',
+    ]));
+    for (const { op, m } of ops) {
+      expect(Object.keys(op.responses).length).toBeGreaterThan(0);
+      if (m === 'post') expect(op.requestBody).toBeDefined();
+    }
+    expect((await engine.app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(200);
+  });
+
+  it('computes deadlines on request', async () => {
+    const res = await get('/api/v1/deadlines?rule=access&from=2025-10-24');
+    expect(res.json()).toMatchObject({ rule: 'access', due: '2025-11-10', extendedDue: '2025-11-17' });
+    const bad = await get('/api/v1/deadlines?rule=access&from=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('invalid_from');
+  });
+});

@@ -1,0 +1,26 @@
+// Internal time-zone helpers: start of a local day across DST gaps and overlaps.
+import { describe, expect, it } from 'vitest';
+import { daysFromCivil } from '../../../domain/legal-time/civil-date';
+import { formatInstant, localDay, startOfLocalDay } from '../../../domain/legal-time/time-zone';
+
+const day = (y: number, m: number, d: number) => daysFromCivil(y, m, d);
+
+describe('startOfLocalDay', () => {
+  it('is local midnight in Moscow', () => {
+    expect(formatInstant('Europe/Moscow', startOfLocalDay('Europe/Moscow', day(2025, 11, 11)))).toBe('2025-11-11T00:00:00+03:00');
+  });
+
+  it('is 01:00 when midnight is skipped (Santiago, 2025-09-07)', () => {
+    const start = startOfLocalDay('America/Santiago', day(2025, 9, 7));
+    expect(formatInstant('America/Santiago', start)).toBe('2025-09-07T01:00:00-03:00');
+    expect(localDay('America/Santiago', start - 1)).toBe(day(2025, 9, 6));
+  });
+
+  it('is midnight after a fall-back at 24:00 (Santiago, 2025-04-06)', () => {
+    expect(formatInstant('America/Santiago', startOfLocalDay('America/Santiago', day(2025, 4, 6)))).toBe('2025-04-06T00:00:00-04:00');
+  });
+
+  it('renders half-hour offsets', () => {
+    expect(formatInstant('Asia/Kolkata', Date.UTC(2025, 0, 1, 0, 0, 0))).toBe('2025-01-01T05:30:00+05:30');
+  });
+});
