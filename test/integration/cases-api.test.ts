@@ -1,4 +1,6 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseActionUpdate, caseStateQuery } from '../../workflows/case-contract';
 import { eventually, startEngine, type Engine } from '../helpers/engine';
 
 const accessRequest = {
@@ -144,6 +146,20 @@ describe('officer actions go through the workflow', () => {
     expect(events[1]).toMatchObject({ actor: 'test dpo', message: 'answer sent by e-mail' });
     const result = await engine.app.temporal.workflow.getHandle(c.id).result();
     expect(result.status).toBe('responded');
+  });
+});
+
+describe('the workflow guards itself', () => {
+  // Not on the time-skipping server: its update support mishandles validator rejections.
+  it('rejects in the Update validator what the transition table forbids, even when the API check is bypassed', async () => {
+    const c = (await post({ ...accessRequest, receivedAt: new Date().toISOString() })).json();
+    const handle = engine.app.temporal.workflow.getHandle(c.id);
+    const forbidden = handle.executeUpdate(caseActionUpdate, { args: [{ action: 'escalate' as 'respond', actor: 'someone' }] });
+    await expect(forbidden).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    await expect(forbidden).rejects.toMatchObject({ cause: { type: 'TransitionNotAllowed' } });
+    expect((await handle.query(caseStateQuery)).status).toBe('received');
+    const events = (await get(`/api/v1/cases/${c.id}/history`)).json().events;
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['case.opened']);
   });
 });
 

@@ -1,0 +1,121 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { createActivities } from '../../activities';
+import { insertCaseRow } from '../../activities/case-rows';
+import { openingTerm } from '../../domain/case/opening-term';
+import type { RequestType } from '../../domain/case/request-types';
+import { builtInCalendar, withOverrides } from '../../domain/legal-time';
+import { createPool } from '../../platform/db';
+import { dataConverter } from '../../platform/temporal';
+import { caseWorkflow } from '../../workflows';
+import { caseActionUpdate, caseStateQuery, type CaseOpened } from '../../workflows/case-contract';
+import { freshDatabase } from '../helpers/database';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const payloadKey = randomBytes(32);
+const calendar = builtInCalendar();
+let env: TestWorkflowEnvironment;
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+let pool: pg.Pool;
+let seq = 0;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
+    client: { dataConverter: dataConverter(payloadKey) },
+  });
+  db = await freshDatabase();
+  pool = createPool(db.url, 4);
+});
+afterAll(async () => {
+  await env?.teardown();
+  await pool?.end();
+  await db?.drop();
+});
+
+function newWorker(taskQueue: string) {
+  return Worker.create({
+    connection: env.nativeConnection, taskQueue, workflowBundle: { code: inject('workflowBundleCode') },
+    activities: createActivities({ pool }), dataConverter: dataConverter(payloadKey),
+  });
+}
+
+/** A case received "now" in test-server time (shared by the tests, it only moves forward); the intake row is written as the API would. */
+async function startCase(type: RequestType = 'access') {
+  const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+  const input: CaseOpened = {
+    caseId: `DSAR-2026-${String(900000 + ++seq)}`, type, channel: 'email', receivedAt,
+    subject: { name: 'Test Subject', email: 'subject@example.ru' },
+    deadline: openingTerm(type, receivedAt, { calendar, timeZone: 'Europe/Moscow' }), openedBy: 'test',
+  };
+  const client = await pool.connect();
+  await insertCaseRow(client, input).finally(() => client.release());
+  const taskQueue = `wf-${input.caseId}`;
+  const handle = await env.client.workflow.start(caseWorkflow, { workflowId: input.caseId, taskQueue, args: [input] });
+  return { input, handle, taskQueue };
+}
+
+const auditActions = async (caseId: string) =>
+  (await pool.query('SELECT action FROM audit_events WHERE case_id = $1 ORDER BY id', [caseId])).rows.map((r) => r.action);
+const statusOf = async (caseId: string) => (await pool.query('SELECT status FROM cases WHERE id = $1', [caseId])).rows[0]?.status;
+
+describe('case workflow on the time-skipping server', () => {
+  it('escalates exactly when the statutory term ends (24:00 of the due day, Moscow time)', async () => {
+    const { input, handle, taskQueue } = await startCase('access');
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const untilDue = Date.parse(input.deadline.dueAt) - (await env.currentTimeMs());
+      expect(untilDue).toBeGreaterThan(10 * 24 * 3600_000); // 10 working days ahead, at least two weeks
+      await env.sleep(untilDue - 60_000); // one minute before 24:00 of the last day
+      expect((await handle.query(caseStateQuery)).status).toBe('received');
+      expect(await auditActions(input.caseId)).toEqual(['case.opened']);
+      await env.sleep(120_000); // one minute after
+      expect((await handle.query(caseStateQuery)).status).toBe('overdue');
+      await expect.poll(() => statusOf(input.caseId)).toBe('overdue');
+      expect(await auditActions(input.caseId)).toEqual(['case.opened', 'case.escalate']);
+    });
+  });
+
+  it('closes without escalation when the officer responds in time', async () => {
+    const { input, handle, taskQueue } = await startCase('correction');
+    const worker = await newWorker(taskQueue);
+    const result = await worker.runUntil(async () => {
+      await env.sleep(3 * 24 * 3600_000);
+      const state = await handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A', note: 'corrected' }] });
+      expect(state.status).toBe('responded');
+      return handle.result();
+    });
+    expect(result).toMatchObject({ status: 'responded', transitions: 1 });
+    expect(await auditActions(input.caseId)).toEqual(['case.opened', 'case.respond']);
+    expect(await statusOf(input.caseId)).toBe('responded');
+  });
+
+  it('replays its recorded history unchanged after a calendar update (the term is recorded, never recomputed)', async () => {
+    const { input, handle, taskQueue } = await startCase('access');
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      await env.sleep(Date.parse(input.deadline.dueAt) - (await env.currentTimeMs()) + 1000);
+      await handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A' }] });
+      await handle.result();
+    });
+    // A decree later declares the original due day a holiday: new cases get a new date and version …
+    const dueYear = Number(input.deadline.due.slice(0, 4));
+    const known = calendar.years.find((y) => y.year === dueYear);
+    const decree = { date: input.deadline.due, status: 'nonworking', kind: 'holiday', note: 'test decree' } as const;
+    const updated = withOverrides(calendar, [known
+      ? { ...known, days: [...known.days.filter((d) => d.date !== decree.date), decree] }
+      : { year: dueYear, country: 'RU', source: 'test decree', provisional: false, days: [decree] }]);
+    const recomputed = openingTerm('access', input.receivedAt, { calendar: updated, timeZone: 'Europe/Moscow' });
+    expect(recomputed.calendarVersion).not.toBe(input.deadline.calendarVersion);
+    expect(recomputed.due).not.toBe(input.deadline.due);
+    // … while the finished case replays deterministically and keeps the term it was opened with.
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { code: inject('workflowBundleCode') }, dataConverter: dataConverter(payloadKey) }, history, input.caseId);
+    const stored = (await pool.query(`SELECT to_char(due, 'YYYY-MM-DD') AS due, calendar_version FROM cases WHERE id = $1`, [input.caseId])).rows[0];
+    expect(stored).toEqual({ due: input.deadline.due, calendar_version: input.deadline.calendarVersion });
+  });
+});
