@@ -11,21 +11,33 @@ export function createPool(databaseUrl: string, max = 10): pg.Pool {
   return pool;
 }
 
+// Any constant works; it only has to be the same for every process of this engine.
+const MIGRATION_LOCK = 152_2006;
+
 /**
- * Applies pending versioned migrations. node-pg-migrate takes a PostgreSQL advisory lock, so several
- * processes (API, worker, CLI) starting together apply each migration exactly once.
+ * Applies pending versioned migrations. Several processes (API, worker, CLI) may start together:
+ * each waits on a PostgreSQL advisory lock, so every migration is applied exactly once and nobody
+ * fails. (node-pg-migrate's own lock refuses instead of waiting, so it is replaced by this one.)
  */
 export async function migrate(databaseUrl: string, log: (msg: string) => void = () => undefined): Promise<void> {
-  await runner({
-    databaseUrl,
-    dir: migrationsDir,
-    direction: 'up',
-    migrationsTable: 'schema_migrations',
-    count: Infinity,
-    log,
-    verbose: false,
-    checkOrder: true,
-  });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await runner({
+      dbClient: client,
+      noLock: true,
+      dir: migrationsDir,
+      direction: 'up',
+      migrationsTable: 'schema_migrations',
+      count: Infinity,
+      log,
+      verbose: false,
+      checkOrder: true,
+    });
+  } finally {
+    await client.end(); // ends the session, which releases the advisory lock
+  }
 }
 
 /** Runs `fn` in a transaction; rolls back on any error. */

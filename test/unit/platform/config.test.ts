@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeDeadline } from '../../../domain/legal-time';
+import { ConfigError, loadConfig } from '../../../platform/config';
+import { loadLegalTime } from '../../../platform/legal-time-config';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+
+describe('configuration', () => {
+  it('has working defaults for a local engine', () => {
+    const c = loadConfig({ DSAR_PAYLOAD_KEY: key });
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 3000, timeZone: 'Europe/Moscow', temporal: { address: '127.0.0.1:7233', namespace: 'dsar', taskQueue: 'dsar-cases' } });
+  });
+
+  it('refuses bad values at boot, naming the variable and what to put there', () => {
+    expect(() => loadConfig({})).toThrow(/DSAR_PAYLOAD_KEY is not set.*openssl rand -base64 32/);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, PORT: 'eighty' })).toThrow(/PORT=eighty is not a port number/);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_TIME_ZONE: 'Mars/Olympus' })).toThrow(/IANA time zone/);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_INTERNAL_TERMS: '[1]' })).toThrow(ConfigError);
+  });
+});
+
+describe('operator legal-time settings', () => {
+  it('replaces a calendar year from DSAR_CALENDAR_DIR without code changes', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dsar-cal-'));
+    // The 2027 decree "appears": 2027-01-11 becomes an extra day off.
+    const base = loadLegalTime({ timeZone: 'Europe/Moscow', internalTerms: {} });
+    const y2027 = base.calendar.years.find((y) => y.year === 2027)!;
+    writeFileSync(path.join(dir, 'ru-2027.json'), JSON.stringify({
+      ...y2027, provisional: false, source: 'Government Decree No. 9999 of 01.10.2026',
+      days: [...y2027.days, { date: '2027-01-11', status: 'nonworking', kind: 'transferred_day_off' }],
+    }));
+    const lt = loadLegalTime({ calendarDir: dir, timeZone: 'Europe/Moscow', internalTerms: {} });
+    const before = computeDeadline({ rule: 'cease_unlawful', from: '2026-12-30' }, base);
+    const after = computeDeadline({ rule: 'cease_unlawful', from: '2026-12-30' }, lt);
+    expect(before).toMatchObject({ due: '2027-01-13', provisional: true });
+    expect(after).toMatchObject({ due: '2027-01-14', provisional: false });
+    expect(after.calendarVersion).toContain('2027.9999');
+    expect(after.calendarVersion).not.toBe(before.calendarVersion);
+  });
+
+  it('refuses an internal term longer than the statute at start-up, and reports both dates when shorter', () => {
+    expect(() => loadLegalTime({ timeZone: 'Europe/Moscow', internalTerms: { access: { n: 12 } } })).toThrow(/access/);
+    const lt = loadLegalTime({ timeZone: 'Europe/Moscow', internalTerms: { access: { n: 7 } } });
+    const r = computeDeadline({ rule: 'access', from: '2025-10-24' }, lt);
+    expect(r.due).toBe('2025-11-10');
+    expect(r.internal).toMatchObject({ n: 7, due: '2025-11-05' });
+  });
+
+  it('says which override file is broken', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dsar-cal-'));
+    writeFileSync(path.join(dir, 'ru-2028.json'), '{ not json');
+    expect(() => loadLegalTime({ calendarDir: dir, timeZone: 'Europe/Moscow', internalTerms: {} })).toThrow(/ru-2028\.json is not valid JSON/);
+  });
+});
