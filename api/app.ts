@@ -11,9 +11,9 @@ import { healthRoutes } from './features/health/routes';
 import { auth } from './plugins/auth';
 import { infrastructure } from './plugins/infrastructure';
 
-export async function buildApp(config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel),
     // Unknown fields are rejected, not silently dropped.
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();

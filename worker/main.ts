@@ -1,6 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createPool, migrate } from '../platform/db';
+import { loadLegalTime } from '../platform/legal-time-config';
 import { createLogger } from '../platform/logger';
 import { connectionOptions } from '../platform/temporal';
 import { createWorker } from './create-worker';
@@ -9,6 +10,7 @@ import { createWorker } from './create-worker';
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  loadLegalTime(config); // refuse a bad calendar override or an internal term longer than the statute now, not mid-case
   // The SDK's own lifecycle chatter stays at WARN; our structured log says what matters.
   Runtime.install({ logger: new DefaultLogger('WARN') });
   await migrate(config.databaseUrl, (m) => log.debug({ migration: m }, 'migrate'));

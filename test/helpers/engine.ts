@@ -18,7 +18,8 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
   return {
     databaseUrl,
     temporal: { address: inject('temporalAddress'), namespace: 'dsar', taskQueue },
-    host: '127.0.0.1', port: 0, logLevel: 'silent', timeZone: 'Europe/Moscow',
+    // logLevel 'error': a 500 in a test prints its cause.
+    host: '127.0.0.1', port: 0, logLevel: 'error', timeZone: 'Europe/Moscow',
     payloadKey: testPayloadKey, internalTerms: {},
   };
 }
@@ -31,7 +32,7 @@ export async function startEngine(opts: { worker?: boolean } = {}) {
   const db = await freshDatabase();
   const taskQueue = `dsar-test-${randomBytes(4).toString('hex')}`;
   const config = testConfig(db.url, taskQueue);
-  const app = await buildApp(config, { logger: false });
+  const app = await buildApp(config);
   const pool = createPool(db.url, 4);
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;

@@ -31,8 +31,10 @@ export async function openCase(
   const deadline = termOf(app, body);
   try {
     const id = await inTransaction(app.pg, async (client) => {
+      // At least six digits; lpad alone would truncate from the millionth case on.
       const { rows } = await client.query<{ id: string }>(
-        `SELECT 'DSAR-' || to_char(now() AT TIME ZONE $1, 'YYYY') || '-' || lpad(nextval('case_number_seq')::text, 6, '0') AS id`,
+        `SELECT 'DSAR-' || to_char(now() AT TIME ZONE $1, 'YYYY') || '-' || lpad(n::text, greatest(6, length(n::text)), '0') AS id
+         FROM nextval('case_number_seq') AS n`,
         [app.legalTime.timeZone],
       );
       const caseId = rows[0]!.id;
