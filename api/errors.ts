@@ -28,6 +28,36 @@ function describe(where: string, issue: AjvIssue): string {
   }
 }
 
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+const PG_UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', '57P01', '57P03', '08001', '08006']);
+
+type Failure = { code?: unknown; message?: string; cause?: unknown };
+
+/** The error and its causes (the Temporal client wraps gRPC errors). */
+function causes(err: unknown): Failure[] {
+  const chain: Failure[] = [];
+  for (let e = err as Failure | undefined; e && typeof e === 'object' && chain.length < 5; e = e.cause as Failure | undefined) chain.push(e);
+  return chain;
+}
+
+/** True when a Temporal call ran out of time (no worker took the task, or the server did not answer). */
+export function isTemporalTimeout(err: unknown): boolean {
+  return causes(err).some((e) => e.code === GRPC_DEADLINE_EXCEEDED);
+}
+
+/** Infrastructure that is down is a 503 the client may retry, not a 500. */
+function unavailable(err: unknown): AppError | undefined {
+  const chain = causes(err);
+  if (chain.some((e) => e.code === GRPC_UNAVAILABLE || e.code === GRPC_DEADLINE_EXCEEDED)) {
+    return new AppError(503, 'temporal_unavailable', 'Temporal did not answer in time. Repeat the request shortly; when opening a case, send the same Idempotency-Key so a repeat cannot open a second case.');
+  }
+  if (chain.some((e) => PG_UNREACHABLE.has(String(e.code)) || /timeout exceeded when trying to connect|Connection terminated/.test(e.message ?? ''))) {
+    return new AppError(503, 'database_unavailable', 'PostgreSQL did not answer. Repeat the request shortly (with the same Idempotency-Key when opening a case).');
+  }
+  return undefined;
+}
+
 /** One mapping from errors to responses; 5xx never reveal internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -49,6 +79,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const code = (err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type'
         : (err as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'empty_body' : 'bad_request';
       return reply.status(status).send({ statusCode: status, code, message: err.message });
+    }
+    const down = unavailable(err);
+    if (down) {
+      request.log.warn({ err }, down.code);
+      return reply.status(503).send({ statusCode: 503, code: down.code, message: down.message });
     }
     request.log.error({ err }, 'request failed');
     return reply.status(500).send({ statusCode: 500, code: 'internal_error', message: 'Internal error; the request id is in the server log.' });

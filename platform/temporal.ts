@@ -5,12 +5,15 @@ import type { DataConverter } from '@temporalio/common';
 import type { TemporalConfig } from './config';
 import { EncryptionCodec } from './payload-codec';
 
+/** Loaded by path: the worker bundles it into the workflow sandbox (so must a prebuilt bundle). */
+export const failureConverterPath = path.join(__dirname, 'failure-converter.ts');
+
 /** The same converter on both sides: client (API) and worker encrypt and decrypt with one key. */
 export function dataConverter(payloadKey: Buffer): DataConverter {
   return {
     payloadCodecs: [new EncryptionCodec(payloadKey)],
     // Error messages may quote personal data; keep them inside the encrypted payload too.
-    failureConverterPath: path.join(__dirname, 'failure-converter.ts'),
+    failureConverterPath,
   };
 }
 

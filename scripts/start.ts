@@ -122,7 +122,7 @@ async function main() {
   ].join('\n'));
 }
 
-main().catch(async (err: Error) => {
-  say(`could not start: ${err.message}`);
+main().catch(async (err: unknown) => {
+  say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
   await shutdown(1);
 });

@@ -20,6 +20,7 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
     temporal: { address: inject('temporalAddress'), namespace: 'dsar', taskQueue },
     // logLevel 'error': a 500 in a test prints its cause.
     host: '127.0.0.1', port: 0, logLevel: 'error', timeZone: 'Europe/Moscow',
+    actionTimeoutMs: 60_000, // the worker-restart test holds an action while the worker is down
     payloadKey: testPayloadKey, internalTerms: {},
   };
 }

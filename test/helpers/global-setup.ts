@@ -7,6 +7,7 @@ import { migrate } from '../../platform/db';
 import { startDevTemporal } from '../../platform/dev-temporal';
 import { ensureDatabase, startEmbeddedPostgres } from '../../platform/embedded-postgres';
 import { ensureTemporalTools } from '../../platform/tools';
+import { failureConverterPath } from '../../platform/temporal';
 import { workflowsPath } from '../../worker/create-worker';
 import { freePort } from './free-port';
 
@@ -33,33 +34,39 @@ export default async function setup(project: TestProject) {
   const tools = ensureTemporalTools();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'dsar-test-'));
   const stops: Array<() => Promise<void>> = [];
-
-  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
-  if (!adminUrl) {
-    const db = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: await freePort(), database: 'dsar_scratch' });
-    stops.push(db.stop);
-    adminUrl = db.adminUrl;
-  }
-  await ensureDatabase(adminUrl, TEMPLATE);
-  await migrate(adminUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`));
-
-  const temporal = await startDevTemporal({
-    cli: tools.cli, port: await freePort(), namespace: 'dsar', logFile: path.join(scratch, 'temporal.log'),
-  });
-  stops.unshift(temporal.stop);
-
-  const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
-
-  project.provide('pgAdminUrl', adminUrl);
-  project.provide('templateDatabase', TEMPLATE);
-  project.provide('temporalAddress', temporal.address);
-  project.provide('temporalTestServer', tools.testServer);
-  project.provide('workflowBundleCode', bundle.code);
-
-  return async () => {
-    for (const stop of stops) await stop();
+  const teardown = async () => {
+    for (const stop of stops) await stop().catch(() => undefined);
     rmSync(scratch, { recursive: true, force: true });
   };
+
+  try {
+    let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+    if (!adminUrl) {
+      const db = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: await freePort(), database: 'dsar_scratch' });
+      stops.push(db.stop);
+      adminUrl = db.adminUrl;
+    }
+    await ensureDatabase(adminUrl, TEMPLATE);
+    await migrate(adminUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`));
+
+    const temporal = await startDevTemporal({
+      cli: tools.cli, port: await freePort(), namespace: 'dsar', logFile: path.join(scratch, 'temporal.log'),
+    });
+    stops.unshift(temporal.stop);
+
+    // Bundled as the production worker bundles it, failure converter included.
+    const bundle = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quietLogger });
+
+    project.provide('pgAdminUrl', adminUrl);
+    project.provide('templateDatabase', TEMPLATE);
+    project.provide('temporalAddress', temporal.address);
+    project.provide('temporalTestServer', tools.testServer);
+    project.provide('workflowBundleCode', bundle.code);
+  } catch (err) {
+    await teardown(); // a failed setup must not leave servers running
+    throw err;
+  }
+  return teardown;
 }
 
 const noop = () => undefined;

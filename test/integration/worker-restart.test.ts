@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../api/app';
 import { eventually, startEngine, testPayloadKey, type Engine } from '../helpers/engine';
 
 let engine: Engine;
@@ -48,12 +49,23 @@ it('loses nothing when the worker is killed while cases are open, and catches up
   worker = startWorkerProcess();
   const late = await open('2025-10-24T10:00:00+03:00'); // term already over: escalates at once
   const pending = await open(new Date().toISOString()); // term running
+  const other = await open(new Date().toISOString());
   await eventually(async () => (await caseOf(late)).status === 'overdue', 60_000);
 
   await kill(worker, 'SIGKILL');
 
-  // While no worker runs: intake keeps working, and an officer's action waits for the workflow.
+  // While no worker runs: intake keeps working; an action that cannot wait gets a clear 503 (it may
+  // still be applied when the worker returns, so it is sent on another case to keep this test exact);
+  // an action that can wait is taken as soon as the worker is back.
   const lateWhileDown = await open('2025-12-26T09:00:00+03:00');
+  const impatient = await buildApp({ ...engine.config, actionTimeoutMs: 1500 });
+  const refused = await impatient.inject({
+    method: 'POST', url: `/api/v1/cases/${other}/actions`, headers: engine.auth('dpo'), payload: { action: 'refuse' },
+  });
+  await impatient.close();
+  expect(refused.statusCode).toBe(503);
+  expect(refused.json()).toMatchObject({ code: 'workflow_unavailable' });
+  expect(refused.json().message).toMatch(/is the worker running\?.*check the case/);
   const responding = engine.app.inject({
     method: 'POST', url: `/api/v1/cases/${pending}/actions`, headers: engine.auth('dpo'), payload: { action: 'respond', note: 'answered' },
   });
@@ -72,7 +84,7 @@ it('loses nothing when the worker is killed while cases are open, and catches up
   expect(await actionsOf(pending)).toEqual(['case.opened', 'case.respond']);
   expect(await actionsOf(lateWhileDown)).toEqual(['case.opened', 'case.escalate']);
   const list = (await engine.app.inject({ method: 'GET', url: '/api/v1/cases', headers: engine.auth('auditor') })).json();
-  expect(list.total).toBe(3);
+  expect(list.total).toBe(4);
   const described = await engine.app.temporal.workflow.getHandle(pending).describe();
   expect(described.status.name).toBe('COMPLETED');
   expect((await engine.app.temporal.workflow.getHandle(late).describe()).status.name).toBe('RUNNING');

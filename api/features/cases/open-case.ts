@@ -12,6 +12,7 @@ import { findByIdempotencyKey, getCase, type CaseView } from './read-model';
 import type { OpenCaseBody } from './schemas';
 
 const UNIQUE_VIOLATION = '23505';
+const START_TIMEOUT_MS = 10_000;
 
 /**
  * Intake: reserve the case number, record the case and its `case.opened` event, and start the case
@@ -43,12 +44,13 @@ export async function openCase(
         subject: body.subject, deadline, openedBy: principal.name, idempotencyKey,
       };
       await insertCaseRow(client, opened);
-      await app.temporal.workflow.start(caseWorkflow, {
+      // Bounded: the transaction (and its pooled connection) must not wait on an unreachable Temporal.
+      await app.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () => app.temporal.workflow.start(caseWorkflow, {
         workflowId: caseId,
         taskQueue: app.config.temporal.taskQueue,
         args: [opened],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
+      }));
       return caseId;
     });
     return { created: true, view: (await getCase(app.pg, id))! };

@@ -1,14 +1,14 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { caseActionUpdate } from '../../../workflows/case-contract';
-import { AppError } from '../../errors';
+import { AppError, isTemporalTimeout } from '../../errors';
 import { openCase } from './open-case';
 import { caseHistory, getCase, listCases } from './read-model';
 import {
   ActionBody, Case, CaseHistory, CaseList, CaseListQuery, CaseParams, ErrorBody, IdempotencyHeaders, OpenCaseBody,
 } from './schemas';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
 const notFound = (id: string) => new AppError(404, 'case_not_found', `No case ${id}; list cases with GET /api/v1/cases.`);
 
 export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -54,13 +54,21 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw new AppError(409, 'transition_not_allowed', `A case in status "${current.status}" cannot be "${request.body.action}"-ed; allowed now: ${current.allowedActions.join(', ') || 'nothing (the case is closed)'}.`);
     }
     try {
-      await app.temporal.workflow.getHandle(id).executeUpdate(caseActionUpdate, {
-        args: [{ action: request.body.action, actor: request.principal!.name, note: request.body.note }],
-      });
+      // Updates need a running worker; without one the call would wait forever.
+      await app.temporal.withDeadline(Date.now() + app.config.actionTimeoutMs, () =>
+        app.temporal.workflow.getHandle(id).executeUpdate(caseActionUpdate, {
+          args: [{ action: request.body.action, actor: request.principal!.name, note: request.body.note }],
+        }));
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw notFound(id);
       if (err instanceof WorkflowUpdateFailedError) {
         throw new AppError(409, 'transition_not_allowed', (err.cause as Error | undefined)?.message ?? err.message);
+      }
+      if (err instanceof WorkflowNotFoundError) {
+        throw new AppError(409, 'transition_not_allowed', `Case ${id} was closed meanwhile; reload it.`);
+      }
+      if (isTemporalTimeout(err)) {
+        // Temporal may still hold the Update and apply it once a worker polls: never claim it was dropped.
+        throw new AppError(503, 'workflow_unavailable', `The case workflow did not confirm the action within ${app.config.actionTimeoutMs / 1000} s (is the worker running?). It may still be applied when the worker is back: check the case before repeating it.`);
       }
       throw err;
     }

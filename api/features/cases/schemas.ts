@@ -4,6 +4,8 @@ import { CHANNELS, REQUEST_TYPES } from '../../../domain/case/request-types';
 import { CASE_ACTIONS } from '../../../domain/case/transitions';
 
 const strict = { additionalProperties: false } as const;
+/** PostgreSQL text cannot store U+0000: refuse it with a 400 instead of failing with a 500. */
+const noNul = { pattern: '^[^\\u0000]*$' } as const;
 /** A string enum: a clean `enum` in OpenAPI and the literal union as its static type. */
 export const literalUnion = <T extends readonly string[]>(values: T, description: string) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
@@ -16,7 +18,7 @@ export const OpenCaseBody = Type.Object(
     type: literalUnion(REQUEST_TYPES, 'What the subject asks for'),
     subject: Type.Object(
       {
-        name: Type.String({ minLength: 1, maxLength: 300, description: 'Full name as given by the subject' }),
+        name: Type.String({ minLength: 1, maxLength: 300, ...noNul, description: 'Full name as given by the subject' }),
         email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
       },
       strict,
@@ -81,7 +83,7 @@ export const CaseHistory = Type.Object({ caseId: CaseId, events: Type.Array(Audi
 export const ActionBody = Type.Object(
   {
     action: literalUnion(CASE_ACTIONS.filter((a) => a !== 'escalate'), 'What the officer did'),
-    note: Type.Optional(Type.String({ maxLength: 2000, description: 'Why, for the audit trail' })),
+    note: Type.Optional(Type.String({ maxLength: 2000, ...noNul, description: 'Why, for the audit trail' })),
   },
   strict,
 );

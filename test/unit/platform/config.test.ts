@@ -20,6 +20,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, PORT: 'eighty' })).toThrow(/PORT=eighty is not a port number/);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_TIME_ZONE: 'Mars/Olympus' })).toThrow(/IANA time zone/);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_INTERNAL_TERMS: '[1]' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_ACTION_TIMEOUT_MS: '0' })).toThrow(/DSAR_ACTION_TIMEOUT_MS=0/);
+  });
+
+  it('turns Temporal TLS on with any TLS setting, and wants certificate and key together', () => {
+    expect(loadConfig({ DSAR_PAYLOAD_KEY: key }).temporal.tls).toBeUndefined();
+    expect(loadConfig({ DSAR_PAYLOAD_KEY: key, TEMPORAL_TLS_CA: '/etc/ca.pem' }).temporal.tls).toEqual({ serverRootCACertificatePath: '/etc/ca.pem' });
+    expect(loadConfig({ DSAR_PAYLOAD_KEY: key, TEMPORAL_TLS: 'true' }).temporal.tls).toBeDefined();
+    expect(loadConfig({ DSAR_PAYLOAD_KEY: key, TEMPORAL_API_KEY: 'k' }).temporal).toMatchObject({ apiKey: 'k', tls: {} });
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, TEMPORAL_TLS_KEY: '/k.pem' })).toThrow(/TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together/);
   });
 });
 
