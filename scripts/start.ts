@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DEV_DATABASE_PORT, temporalConfig } from '../platform/config';
+import { DEV_DATABASE_PORT, DEV_DATABASE_URL, temporalConfig } from '../platform/config';
 import { migrate } from '../platform/db';
 import { startDevTemporal, type DevTemporal } from '../platform/dev-temporal';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/embedded-postgres';
@@ -96,7 +96,7 @@ async function main() {
       dbFile: path.join(dataDir, 'temporal.sqlite'), logFile: path.join(dataDir, 'temporal.log'),
       retention: env.DSAR_TEMPORAL_RETENTION || '720h',
     });
-    stoppers.push(dev.stop);
+    stoppers.unshift(dev.stop); // stop order: API, worker, Temporal, PostgreSQL
   }
 
   await migrate(databaseUrl);
@@ -115,7 +115,7 @@ async function main() {
     dev?.uiUrl ? `  Temporal UI   ${dev.uiUrl}/namespaces/${temporal.namespace}/workflows` : `  Temporal      ${temporal.address} (namespace ${temporal.namespace})`,
     db ? `  PostgreSQL    ${db.url.replace('dsar:dsar@', 'dsar:***@')} (embedded, data in ${path.join(dataDir, 'pg')})` : '  PostgreSQL    DATABASE_URL',
     '',
-    'Get a token:   npx dsar token create --role officer --name "Your Name"',
+    `Get a token:   ${db && db.url !== DEV_DATABASE_URL ? `DATABASE_URL=${db.url} ` : ''}npx dsar token create --role officer --name "Your Name"`,
     `Try it:        curl -H "Authorization: Bearer $TOKEN" ${base}/api/v1/cases`,
     'Stop:          Ctrl-C',
     '',

@@ -22,6 +22,13 @@ export interface CalendarDay {
   readonly date: string;
   readonly status: DayStatus;
   readonly kind: DayKind;
+  /**
+   * True for a day a provisional year only projects (a transfer that depends on a decree not yet published).
+   * Allowed only when the year is provisional. The count treats a projected day as a working day whatever its
+   * status: an extra working day can only make a due date earlier, so the date shown is never later than the
+   * one the decree will give (152-fz.md: "show the conservative date"). Part of calendar.version.
+   */
+  readonly projected?: boolean;
   /** Commentary only (e.g. the decree's wording); not part of calendar.version. */
   readonly note?: string;
 }

@@ -5,7 +5,7 @@
  */
 import { LegalTimeError } from './errors';
 import { isWeekend, MAX_YEAR, MIN_YEAR, tryParseDate } from './civil-date';
-import { KINDS_BY_STATUS, type CalendarDay, type CalendarYear, type DayStatus } from './calendar-types';
+import { KINDS_BY_STATUS, type CalendarDay, type CalendarYear } from './calendar-types';
 
 function fail(code: ConstructorParameters<typeof LegalTimeError>[0], message: string): never {
   throw new LegalTimeError(code, message);
@@ -29,19 +29,28 @@ function validateHeader(input: Record<string, unknown>, where: string): number {
   return year;
 }
 
-function validateDay(raw: unknown, year: number, seen: Set<string>): CalendarDay {
-  if (typeof raw !== 'object' || raw === null) fail('calendar_invalid_field', `ru-${year}: every entry of "days" must be an object`);
-  const { date, status, kind, note } = raw as Record<string, unknown>;
-  const day = typeof date === 'string' ? tryParseDate(date) : null;
-  if (day === null) fail('calendar_invalid_date', `ru-${year}: ${JSON.stringify(date)} is not a valid YYYY-MM-DD date`);
-  const text = date as string;
-  if (!text.startsWith(`${year}-`)) fail('calendar_date_outside_year', `ru-${year}: ${text} belongs to another year; move it to that year's file`);
-  if (seen.has(text)) fail('calendar_duplicate_date', `ru-${year}: ${text} is listed twice; keep one entry`);
-  seen.add(text);
+/**
+ * `projected` marks a decree-dependent guess; once a year is no longer provisional every day must come from the
+ * decree, so a leftover flag means the override was not checked day by day.
+ */
+function validateProjected(projected: unknown, year: number, text: string, provisional: boolean): boolean {
+  if (projected === undefined) return false;
+  if (typeof projected !== 'boolean') fail('calendar_invalid_field', `ru-${year}: ${text} "projected" must be true or false`);
+  if (projected && !provisional) {
+    fail(
+      'calendar_invalid_field',
+      `ru-${year}: ${text} is marked "projected" but the year is not provisional; check the day against the decree, ` +
+        'then remove "projected" (or keep "provisional": true while no decree is published)',
+    );
+  }
+  return projected;
+}
+
+function validateStatusAndKind(status: unknown, kind: unknown, year: number, text: string, day: number): void {
   if (status !== 'working' && status !== 'nonworking') {
     fail('calendar_invalid_status', `ru-${year}: ${text} has status ${JSON.stringify(status)}; use "working" or "nonworking"`);
   }
-  const allowed = KINDS_BY_STATUS[status as DayStatus];
+  const allowed = KINDS_BY_STATUS[status];
   if (!allowed.includes(kind as never)) {
     fail('calendar_invalid_kind', `ru-${year}: ${text} (${status}) has kind ${JSON.stringify(kind)}; use one of ${allowed.join(', ')}`);
   }
@@ -51,8 +60,22 @@ function validateDay(raw: unknown, year: number, seen: Set<string>): CalendarDay
     const must = weekendKind ? 'a Saturday or Sunday' : 'a weekday (use working_weekend_shortened for a Saturday)';
     fail('calendar_invalid_kind', `ru-${year}: ${text} has kind "${String(kind)}", which must fall on ${must}`);
   }
+}
+
+function validateDay(raw: unknown, year: number, provisional: boolean, seen: Set<string>): CalendarDay {
+  if (typeof raw !== 'object' || raw === null) fail('calendar_invalid_field', `ru-${year}: every entry of "days" must be an object`);
+  const { date, status, kind, projected, note } = raw as Record<string, unknown>;
+  const day = typeof date === 'string' ? tryParseDate(date) : null;
+  if (day === null) fail('calendar_invalid_date', `ru-${year}: ${JSON.stringify(date)} is not a valid YYYY-MM-DD date`);
+  const text = date as string;
+  if (!text.startsWith(`${year}-`)) fail('calendar_date_outside_year', `ru-${year}: ${text} belongs to another year; move it to that year's file`);
+  if (seen.has(text)) fail('calendar_duplicate_date', `ru-${year}: ${text} is listed twice; keep one entry`);
+  seen.add(text);
+  validateStatusAndKind(status, kind, year, text, day);
+  const isProjected = validateProjected(projected, year, text, provisional);
   if (note !== undefined && typeof note !== 'string') fail('calendar_invalid_field', `ru-${year}: ${text} "note" must be a string`);
-  const entry = { date: text, status, kind } as CalendarDay;
+  // `projected: false` means the same as no flag; dropping it keeps calendar.version identical for both spellings.
+  const entry = { date: text, status, kind, ...(isProjected ? { projected: true } : {}) } as CalendarDay;
   return note === undefined ? entry : { ...entry, note: note as string };
 }
 
@@ -64,10 +87,11 @@ export function validateCalendarYear(input: unknown, index = 0): CalendarYear {
   const record = input as Record<string, unknown>;
   const year = validateHeader(record, `calendar year #${index + 1}`);
   const seen = new Set<string>();
-  const days = (record.days as unknown[]).map((d) => Object.freeze(validateDay(d, year, seen)));
+  const provisional = record.provisional as boolean;
+  const days = (record.days as unknown[]).map((d) => Object.freeze(validateDay(d, year, provisional, seen)));
   days.sort((a, b) => (a.date < b.date ? -1 : 1));
   return Object.freeze({
-    year, country: 'RU', source: record.source as string, provisional: record.provisional as boolean, days: Object.freeze(days),
+    year, country: 'RU', source: record.source as string, provisional, days: Object.freeze(days),
   });
 }
 

@@ -6,9 +6,9 @@
  *   taken from `source` ("No. 1335" → 1335), `provisional` for a provisional
  *   year, `custom` when the source names no number;
  * - `<hash>` = 8 lowercase hex digits of 32-bit FNV-1a over the UTF-8 bytes of
- *   the canonical data (below), so any change of a day's date, status or kind,
- *   of a year's source or provisional flag, or of the statutory fallback
- *   revision changes the version. Notes are commentary and do not count.
+ *   the canonical data (below), so any change of a day's date, status, kind or
+ *   projected flag, of a year's source or provisional flag, or of the statutory
+ *   fallback revision changes the version. Notes are commentary and do not count.
  * - with no data years at all: `ru-statutory+<hash>`.
  */
 import type { CalendarYear } from './calendar-types';
@@ -38,7 +38,8 @@ export function canonicalCalendarText(years: readonly CalendarYear[]): string {
   const lines = [`base|${STATUTORY_BASE_REVISION}`];
   for (const y of years) {
     lines.push(`year|${y.year}|${y.country}|${y.provisional}|${y.source}`);
-    for (const d of y.days) lines.push(`day|${d.date}|${d.status}|${d.kind}`);
+    // A projected day counts differently (as working), so the flag is data; appended only when set.
+    for (const d of y.days) lines.push(`day|${d.date}|${d.status}|${d.kind}${d.projected === true ? '|projected' : ''}`);
   }
   return lines.join('\n');
 }

@@ -17,8 +17,9 @@ import ru2027 from './calendar-data/ru-2027.json';
 export interface Calendar {
   /** Stable identifier of the data; see calendar-version.ts for the format. */
   readonly version: string;
-  /** Validated data years, ascending. */
+  /** Validated data years, ascending; `days[].projected` tells the decree-dependent days of a provisional year. */
   readonly years: readonly CalendarYear[];
+  /** What the count uses: a projected day is a working day here even when its data status is nonworking. */
   isWorkingDay(date: string): boolean;
   /** True for a year whose data is provisional or that falls back to the statutory base. */
   isProvisionalYear(year: number): boolean;
@@ -41,7 +42,9 @@ function dataYearFlags(year: CalendarYear): Uint8Array {
   const start = daysFromCivil(year.year, 1, 1);
   const flags = new Uint8Array(daysFromCivil(year.year + 1, 1, 1) - start);
   for (let i = 0; i < flags.length; i += 1) flags[i] = isWeekend(start + i) ? 0 : 1;
-  for (const d of year.days) flags[parseDate(d.date) - start] = d.status === 'working' ? 1 : 0;
+  // A projected day counts as working whatever its status: should the decree differ, an extra working day
+  // can only have made a due date earlier, never later than the law allows (the conservative date).
+  for (const d of year.days) flags[parseDate(d.date) - start] = d.status === 'working' || d.projected === true ? 1 : 0;
   return flags;
 }
 
