@@ -109,6 +109,7 @@ export function calendarIndex(calendar: Calendar): CalendarIndex {
   return index;
 }
 
+/** What the count uses (a projected day is working); the data status is in `calendar.years`. */
 export function isWorkingDay(calendar: Calendar, date: string): boolean {
   return calendarIndex(calendar).isWorking(parseDate(date));
 }

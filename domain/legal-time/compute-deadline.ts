@@ -4,8 +4,9 @@
  * day 0 = operator-local date of receipt; working-day terms end on the Nth
  * working day after day 0; calendar-day and month terms on day 0 + N, moved
  * to the next working day; the term runs until 24:00 of its last day, so
- * `dueAt` = the start of the following day in operator time. Hour terms run
- * from the exact instant and never shift.
+ * `dueAt` = the start of the following day in operator time. An immediate
+ * term ends at 24:00 of day 0. A minimum interval ends at the start of day
+ * 0 + N, unshifted. Hour terms run from the exact instant and never shift.
  */
 import { LegalTimeError } from './errors';
 import { addMonths, formatDate, yearOfDay, type DayNumber } from './civil-date';
@@ -63,23 +64,27 @@ function dayTerm(index: CalendarIndex, zone: string, unit: TermUnit, day0: DayNu
   return { due: formatDate(due), dueAt: endOfDay(zone, due), days: { first: day0 + 1, last: due } };
 }
 
+function hourTerm(zone: string, rule: Rule, from: ParsedFrom, n: number): Term {
+  if (from.kind === 'date') {
+    throw new LegalTimeError(
+      'instant_required',
+      `rule "${rule.id}" counts ${rule.unit} from the exact instant: pass from as an ISO-8601 instant with an offset, e.g. 2025-10-24T18:00:00+03:00`,
+    );
+  }
+  const at = from.ms + n * 3_600_000;
+  return { due: formatDate(localDay(zone, at)), dueAt: formatInstant(zone, at), days: null };
+}
+
 function term(index: CalendarIndex, zone: string, rule: Rule, from: ParsedFrom, n: number): Term {
-  if (rule.unit === 'hours') {
-    if (from.kind === 'date') {
-      throw new LegalTimeError(
-        'instant_required',
-        `rule "${rule.id}" counts ${rule.unit} from the exact instant: pass from as an ISO-8601 instant with an offset, e.g. 2025-10-24T18:00:00+03:00`,
-      );
-    }
-    const at = from.ms + n * 3_600_000;
-    return { due: formatDate(localDay(zone, at)), dueAt: formatInstant(zone, at), days: null };
-  }
-  if (rule.unit === 'immediate') {
-    // A bare date gives no receipt instant: the conservative one is the start of day 0.
-    const at = from.kind === 'instant' ? from.ms : startOfLocalDay(zone, from.day);
-    return { due: formatDate(localDay(zone, at)), dueAt: formatInstant(zone, at), days: null };
-  }
+  if (rule.unit === 'hours') return hourTerm(zone, rule, from, n);
   const day0 = from.kind === 'date' ? from.day : localDay(zone, from.ms);
+  // "At once" cannot be met at the receipt instant itself; escalate if the block is not recorded by 24:00 of day 0.
+  if (rule.unit === 'immediate') return { due: formatDate(day0), dueAt: endOfDay(zone, day0), days: null };
+  if (rule.unit === 'calendar_days_min_interval') {
+    // The first day a repeat request is allowed; from its first instant it can no longer be refused as premature.
+    const end = day0 + n;
+    return { due: formatDate(end), dueAt: formatInstant(zone, startOfLocalDay(zone, end)), days: null };
+  }
   return dayTerm(index, zone, rule.unit, day0, n);
 }
 

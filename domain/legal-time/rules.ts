@@ -25,7 +25,11 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 
-export type TermUnit = 'working_days' | 'calendar_days' | 'months' | 'hours' | 'immediate';
+/**
+ * `calendar_days_min_interval` is not a term to act by but the shortest wait before a repeat request: its end is
+ * never moved to a working day (art. 193), which would widen the window for refusing the request.
+ */
+export type TermUnit = 'working_days' | 'calendar_days' | 'calendar_days_min_interval' | 'months' | 'hours' | 'immediate';
 
 export interface Rule {
   readonly id: RuleId;
@@ -48,7 +52,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = Object.freeze({
   access_refusal: rule('access_refusal', 'working_days', 10, 'art. 20 p.2', 'Send a reasoned refusal of access', true),
   rectify_on_evidence: rule('rectify_on_evidence', 'working_days', 7, 'art. 20 p.3, art. 21 p.2', 'Rectify data shown to be inaccurate, then unblock'),
   destroy_on_evidence: rule('destroy_on_evidence', 'working_days', 7, 'art. 20 p.3', 'Destroy data shown to be unlawfully obtained or unneeded'),
-  // "At once": due on day 0, dueAt = the receipt instant (see compute-deadline.ts).
+  // "At once" cannot be met at the receipt instant: due by 24:00 of day 0 (see README.md, Decisions).
   block_on_report: rule('block_on_report', 'immediate', 0, 'art. 21 p.1', 'Block data reported inaccurate or unlawfully processed'),
   cease_unlawful: rule('cease_unlawful', 'working_days', 3, 'art. 21 p.3', 'Stop unlawful processing'),
   destroy_unlawful: rule('destroy_unlawful', 'working_days', 10, 'art. 21 p.3', 'Destroy data whose processing cannot be made lawful'),
@@ -60,8 +64,8 @@ export const RULES: Readonly<Record<RuleId, Rule>> = Object.freeze({
   // Counted from the end of the original term, which the caller passes as `from`.
   destroy_fallback: rule('destroy_fallback', 'months', 6, 'art. 21 p.6', 'Destroy blocked data when destruction in term was impossible'),
   rkn_request: rule('rkn_request', 'working_days', 10, 'art. 20 p.4', 'Answer a request from Roskomnadzor', true),
-  // `due` = the day the 30-day interval ends (art. 193 shift applied like any calendar-day term).
-  repeat_request_min_interval: rule('repeat_request_min_interval', 'calendar_days', 30, 'art. 14 p.4–6', 'Earliest repeat request on the same matter'),
+  // `due` = day 0 + 30, the first day a repeat request is allowed; never shifted (see TermUnit).
+  repeat_request_min_interval: rule('repeat_request_min_interval', 'calendar_days_min_interval', 30, 'art. 14 p.4–6', 'Earliest repeat request on the same matter'),
 });
 
 export function isRuleId(value: unknown): value is RuleId {

@@ -94,7 +94,10 @@ describe('case workflow on the time-skipping server', () => {
     expect(await statusOf(input.caseId)).toBe('responded');
   });
 
-  it('replays its recorded history unchanged after a calendar update (the term is recorded, never recomputed)', async () => {
+  it('replays its recorded history unchanged after a calendar update: the term is in history, the calendar is not in the bundle', async () => {
+    // The workflow cannot recompute a term during replay: no calendar data or legal-time code is bundled.
+    expect(inject('workflowBundleCode')).not.toMatch(/transferred_day_off|working_weekend|Новогодние/);
+
     const { input, handle, taskQueue } = await startCase('access');
     const worker = await newWorker(taskQueue);
     await worker.runUntil(async () => {

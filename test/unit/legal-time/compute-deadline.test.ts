@@ -49,7 +49,8 @@ describe('year boundaries and calendar / month terms', () => {
     ['destroy_fallback', '2024-08-31', '2025-02-28', false],
     ['destroy_fallback', '2024-02-29', '2024-08-29', false],
     ['repeat_request_min_interval', '2025-10-01', '2025-10-31', false],
-    ['repeat_request_min_interval', '2025-10-04', '2025-11-05', false],
+    ['repeat_request_min_interval', '2025-10-04', '2025-11-03', false],
+    ['repeat_request_min_interval', '2027-01-15', '2027-02-14', false],
     ['cease_unlawful', '2023-12-29', '2024-01-11', true],
   ])('%s from %s → %s (provisional %s)', (rule, from, expected, provisional) => {
     expect(due(rule, from)).toMatchObject({ due: expected, provisional });
@@ -78,9 +79,31 @@ describe('hour and immediate terms', () => {
     expect(error.message).toMatch(/instant with an offset/);
   });
 
-  it('block_on_report is due at the receipt instant, or at the start of day 0 for a bare date', () => {
-    expect(due('block_on_report', '2025-10-23T22:30:00Z')).toMatchObject({ due: '2025-10-24', dueAt: '2025-10-24T01:30:00+03:00', unit: 'immediate', n: 0 });
-    expect(due('block_on_report', '2025-10-24')).toMatchObject({ due: '2025-10-24', dueAt: '2025-10-24T00:00:00+03:00' });
+  it('block_on_report is due by 24:00 of day 0 in operator time, from an instant or a date', () => {
+    const fromInstant = due('block_on_report', '2025-10-23T22:30:00Z'); // 01:30 on 24.10 in Moscow
+    expect(fromInstant).toMatchObject({ due: '2025-10-24', dueAt: '2025-10-25T00:00:00+03:00', unit: 'immediate', n: 0, provisional: false });
+    expect(due('block_on_report', '2025-10-24')).toMatchObject({ due: '2025-10-24', dueAt: '2025-10-25T00:00:00+03:00' });
+    expect(due('block_on_report', '2025-10-24T23:59:59+03:00').dueAt).toBe('2025-10-25T00:00:00+03:00');
+    expect(due('block_on_report', '2025-10-24T15:00:00Z', 'Asia/Vladivostok')).toMatchObject({ due: '2025-10-25', dueAt: '2025-10-26T00:00:00+10:00' });
+  });
+
+  it('block_on_report ignores the calendar: a holiday day 0 in a provisional year is neither shifted nor provisional', () => {
+    expect(due('block_on_report', '2027-01-01')).toMatchObject({ due: '2027-01-01', dueAt: '2027-01-02T00:00:00+03:00', provisional: false });
+  });
+});
+
+describe('repeat_request_min_interval (a minimum interval, not a term to act by)', () => {
+  it('ends on day 0 + 30 with no art. 193 shift; dueAt is the start of that day', () => {
+    // 01.05.2026 is a holiday: a shift to 04.05 would let the operator refuse a repeat request three days longer.
+    expect(due('repeat_request_min_interval', '2026-04-01')).toMatchObject({
+      due: '2026-05-01', dueAt: '2026-05-01T00:00:00+03:00', unit: 'calendar_days_min_interval', n: 30, provisional: false,
+    });
+  });
+
+  it('counts from the operator-local date of an instant and is never provisional', () => {
+    expect(due('repeat_request_min_interval', '2026-12-15T21:30:00Z')).toMatchObject({
+      due: '2027-01-15', dueAt: '2027-01-15T00:00:00+03:00', provisional: false,
+    });
   });
 });
 

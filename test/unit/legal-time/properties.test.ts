@@ -10,6 +10,8 @@ const SPAN = Math.round((Date.UTC(2029, 11, 31) - START) / DAY);
 
 const dateArb = fc.integer({ min: 0, max: SPAN }).map((i) => new Date(START + i * DAY).toISOString().slice(0, 10));
 const dayRuleArb = fc.constantFrom(...RULE_IDS.filter((id) => ['working_days', 'calendar_days', 'months'].includes(RULES[id].unit)));
+// Every rule counted on dates: the day terms above plus the minimum interval (never shifted, so not always a working day).
+const datedRuleArb = fc.constantFrom(...RULE_IDS.filter((id) => RULES[id].unit !== 'hours' && RULES[id].unit !== 'immediate'));
 const extendableArb = fc.constantFrom(...RULE_IDS.filter((id) => RULES[id].extension !== null));
 
 function workingDaysIn(after: string, upTo: string): number {
@@ -54,7 +56,7 @@ describe('properties', () => {
 
   it('a later receipt never gives an earlier due date', () => {
     fc.assert(
-      fc.property(dayRuleArb, dateArb, dateArb, (rule, a, b) => {
+      fc.property(datedRuleArb, dateArb, dateArb, (rule, a, b) => {
         const [early, late] = a <= b ? [a, b] : [b, a];
         const dueEarly = computeDeadline({ rule, from: early }, { calendar }).due;
         expect(dueEarly <= computeDeadline({ rule, from: late }, { calendar }).due).toBe(true);
@@ -77,11 +79,31 @@ describe('properties', () => {
 
   it('an instant and its Moscow date give the same day-based result', () => {
     fc.assert(
-      fc.property(dayRuleArb, dateArb, fc.integer({ min: 0, max: DAY - 1 }), (rule, date, ms) => {
+      fc.property(datedRuleArb, dateArb, fc.integer({ min: 0, max: DAY - 1 }), (rule, date, ms) => {
         const instant = new Date(Date.parse(date) + ms - 3 * 3_600_000).toISOString(); // Moscow is UTC+3 throughout
         const a = computeDeadline({ rule, from: instant }, { calendar });
         const b = computeDeadline({ rule, from: date }, { calendar });
         expect([a.due, a.dueAt, a.extendedDue]).toEqual([b.due, b.dueAt, b.extendedDue]);
+      }),
+    );
+  });
+
+  it('the minimum interval is exactly day 0 + 30, from the first instant of that day, whatever the calendar', () => {
+    fc.assert(
+      fc.property(dateArb, (from) => {
+        const result = computeDeadline({ rule: 'repeat_request_min_interval', from }, { calendar });
+        const expected = new Date(Date.parse(from) + 30 * DAY).toISOString().slice(0, 10);
+        expect([result.due, result.dueAt, result.provisional]).toEqual([expected, `${expected}T00:00:00+03:00`, false]);
+      }),
+    );
+  });
+
+  it('a blocking term always ends at 24:00 of day 0', () => {
+    fc.assert(
+      fc.property(dateArb, (from) => {
+        const next = new Date(Date.parse(from) + DAY).toISOString().slice(0, 10);
+        const result = computeDeadline({ rule: 'block_on_report', from }, { calendar });
+        expect([result.due, result.dueAt, result.provisional]).toEqual([from, `${next}T00:00:00+03:00`, false]);
       }),
     );
   });

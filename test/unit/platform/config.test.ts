@@ -40,7 +40,8 @@ describe('operator legal-time settings', () => {
     const y2027 = base.calendar.years.find((y) => y.year === 2027)!;
     writeFileSync(path.join(dir, 'ru-2027.json'), JSON.stringify({
       ...y2027, provisional: false, source: 'Government Decree No. 9999 of 01.10.2026',
-      days: [...y2027.days, { date: '2027-01-11', status: 'nonworking', kind: 'transferred_day_off' }],
+      // A published decree confirms or corrects the projected days: they are no longer projected.
+      days: [...y2027.days.map(({ projected: _, ...d }) => d), { date: '2027-01-11', status: 'nonworking', kind: 'transferred_day_off' }],
     }));
     const lt = loadLegalTime({ calendarDir: dir, timeZone: 'Europe/Moscow', internalTerms: {} });
     const before = computeDeadline({ rule: 'cease_unlawful', from: '2026-12-30' }, base);
