@@ -3,6 +3,7 @@ import { allowedActions } from '../../../domain/case/transitions';
 import type { CaseStatus } from '../../../domain/case/case-status';
 import type { Channel, RequestType } from '../../../domain/case/request-types';
 import type { DeadlineResult } from '../../../domain/legal-time';
+import { AppError } from '../../errors';
 import type { CaseListQuery } from './schemas';
 
 /** Reads from the PostgreSQL projection; never from Temporal. */
@@ -29,6 +30,13 @@ export type CaseView = ReturnType<typeof toCase>;
 export async function getCase(db: pg.Pool | pg.PoolClient, id: string): Promise<CaseView | undefined> {
   const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]);
   return rows[0] && toCase(rows[0]);
+}
+
+/** The case, or a 404 that says where to look. */
+export async function requireCase(db: pg.Pool, id: string): Promise<CaseView> {
+  const found = await getCase(db, id);
+  if (!found) throw new AppError(404, 'case_not_found', `No case ${id}; list cases with GET /api/v1/cases.`);
+  return found;
 }
 
 export async function findByIdempotencyKey(db: pg.Pool, key: string): Promise<CaseView | undefined> {

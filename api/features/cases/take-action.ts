@@ -1,0 +1,40 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { caseActionUpdate } from '../../../workflows/case-contract';
+import { AppError, isTemporalTimeout } from '../../errors';
+import type { Principal } from '../tokens/token-store';
+import { getCase, requireCase, type CaseView } from './read-model';
+import type { ActionBody } from './schemas';
+
+/**
+ * An officer's action is a write: it goes to the case workflow as an Update, whose validator asks the
+ * transition table. The API asks the same table first, so a refusal costs no round trip.
+ */
+export async function takeAction(app: FastifyInstance, id: string, body: ActionBody, principal: Principal): Promise<CaseView> {
+  const current = await requireCase(app.pg, id);
+  if (!current.allowedActions.includes(body.action)) {
+    throw new AppError(409, 'transition_not_allowed', `A case in status "${current.status}" cannot be "${body.action}"-ed; allowed now: ${current.allowedActions.join(', ') || 'nothing (the case is closed)'}.`);
+  }
+  try {
+    // Updates need a running worker; without a deadline the call would wait for one forever.
+    await app.temporal.withDeadline(Date.now() + app.config.actionTimeoutMs, () =>
+      app.temporal.workflow.getHandle(id).executeUpdate(caseActionUpdate, {
+        args: [{ action: body.action, actor: principal.name, note: body.note }],
+      }));
+  } catch (err) {
+    throw refusal(err, id, app.config.actionTimeoutMs);
+  }
+  return (await getCase(app.pg, id))!;
+}
+
+function refusal(err: unknown, id: string, timeoutMs: number): unknown {
+  if (err instanceof WorkflowUpdateFailedError) {
+    return new AppError(409, 'transition_not_allowed', (err.cause as Error | undefined)?.message ?? err.message);
+  }
+  if (err instanceof WorkflowNotFoundError) return new AppError(409, 'transition_not_allowed', `Case ${id} was closed meanwhile; reload it.`);
+  if (isTemporalTimeout(err)) {
+    // Temporal may still hold the Update and apply it once a worker polls: never claim it was dropped.
+    return new AppError(503, 'workflow_unavailable', `The case workflow did not confirm the action within ${timeoutMs / 1000} s (is the worker running?). It may still be applied when the worker is back: check the case before repeating it.`);
+  }
+  return err;
+}
