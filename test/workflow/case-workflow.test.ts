@@ -80,6 +80,22 @@ describe('case workflow on the time-skipping server', () => {
     });
   });
 
+  it('gives a blocking request ("at once") until 24:00 of the day of receipt, then escalates', async () => {
+    const { input, handle, taskQueue } = await startCase('blocking');
+    const day0 = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(input.receivedAt));
+    expect(input.deadline).toMatchObject({ rule: 'block_on_report', due: day0 });
+    const worker = await newWorker(taskQueue);
+    await worker.runUntil(async () => {
+      const untilDue = Date.parse(input.deadline.dueAt) - (await env.currentTimeMs());
+      expect(untilDue).toBeGreaterThan(0);
+      expect(untilDue).toBeLessThanOrEqual(24 * 3600_000);
+      await env.sleep(Math.max(0, untilDue - 1000));
+      expect((await handle.query(caseStateQuery)).status).toBe('received');
+      await env.sleep(2000);
+      expect((await handle.query(caseStateQuery)).status).toBe('overdue');
+    });
+  });
+
   it('closes without escalation when the officer responds in time', async () => {
     const { input, handle, taskQueue } = await startCase('correction');
     const worker = await newWorker(taskQueue);
