@@ -23,14 +23,16 @@ export interface TransitionRecord {
   to: CaseStatus;
   actor: string;
   message?: string;
+  requestId?: string;
 }
 
 export const recordTransition = (pool: pg.Pool) => async (t: TransitionRecord): Promise<void> => {
   await inTransaction(pool, async (client) => {
     const inserted = await client.query(
-      `INSERT INTO audit_events (case_id, actor, action, from_status, to_status, message, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [t.caseId, t.actor, `case.${t.action}`, t.from, t.to, t.message ?? null, `${t.caseId}:transition:${t.seq}`],
+      `INSERT INTO audit_events (case_id, actor, action, from_status, to_status, message, data, dedupe_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [t.caseId, t.actor, `case.${t.action}`, t.from, t.to, t.message ?? null,
+        JSON.stringify(t.requestId ? { requestId: t.requestId } : {}), `${t.caseId}:transition:${t.seq}`],
     );
     if (inserted.rowCount === 0) return;
     await client.query(

@@ -9,6 +9,8 @@ export const redactPaths = [
   'email', '*.email', 'name', '*.name',
   'req.headers.authorization', 'headers.authorization', 'authorization',
   'token', '*.token', 'body', '*.body',
+  // PostgreSQL puts the offending row's values in `detail` ("Failing row contains (…)").
+  'err.detail', '*.err.detail',
 ];
 
 export function loggerOptions(level: string): LoggerOptions {

@@ -40,6 +40,8 @@ export interface ActionRequest {
   action: Exclude<CaseAction, 'escalate'>;
   actor: string;
   note?: string;
+  /** The client's Idempotency-Key: recorded with the audit event so a repeated request is recognised. */
+  requestId?: string;
 }
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');

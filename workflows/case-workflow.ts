@@ -24,8 +24,8 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   setHandler(caseStateQuery, state);
   setHandler(
     caseActionUpdate,
-    async ({ action, actor, note }: ActionRequest) => {
-      await transition(action, actor, 'person', note);
+    async ({ action, actor, note, requestId }: ActionRequest) => {
+      await transition(action, actor, 'person', note, requestId);
       return state();
     },
     { validator: ({ action }: ActionRequest) => guard(() => nextStatus(status, action, 'person')) },
@@ -42,12 +42,12 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   return state();
 
   /** Changes status synchronously (so concurrent messages see it at once), then records it. */
-  async function transition(action: CaseAction, actor: string, by: 'person' | 'system', message?: string) {
+  async function transition(action: CaseAction, actor: string, by: 'person' | 'system', message?: string, requestId?: string) {
     const from = status;
     const to = guard(() => nextStatus(from, action, by));
     status = to;
     transitions += 1;
-    await recordTransition({ caseId: input.caseId, seq: transitions, action, from, to, actor, message });
+    await recordTransition({ caseId: input.caseId, seq: transitions, action, from, to, actor, message, requestId });
   }
 }
 

@@ -163,6 +163,23 @@ describe('officer actions go through the workflow', () => {
   });
 });
 
+describe('repeating an action', () => {
+  it('with the same Idempotency-Key answers 200 again and records the action once', async () => {
+    const c = (await post({ ...accessRequest, receivedAt: new Date().toISOString() })).json();
+    const respond = () => engine.app.inject({
+      method: 'POST', url: `/api/v1/cases/${c.id}/actions`, headers: { ...engine.auth('officer'), 'idempotency-key': 'action-retry-0001' },
+      payload: { action: 'respond' },
+    });
+    const [first, again] = [await respond(), await respond()];
+    expect(first.statusCode).toBe(200);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().status).toBe('responded');
+    const events = (await get(`/api/v1/cases/${c.id}/history`)).json().events;
+    expect(events.filter((e: { action: string }) => e.action === 'case.respond')).toHaveLength(1);
+    expect(events[1].data).toEqual({ requestId: 'action-retry-0001' });
+  });
+});
+
 describe('the workflow guards itself', () => {
   // Not on the time-skipping server: its update support mishandles validator rejections.
   it('rejects in the Update validator what the transition table forbids, even when the API check is bypassed', async () => {

@@ -39,7 +39,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['cases'], summary: 'Record what the officer did (respond, refuse)',
       description: 'Sent to the case workflow as an Update; refused with 409 when the case status does not allow it.',
-      params: CaseParams, body: ActionBody, response: { 200: Case, ...errors },
+      params: CaseParams, headers: IdempotencyHeaders, body: ActionBody, response: { 200: Case, ...errors },
     },
-  }, async (request) => takeAction(app, request.params.id, request.body, request.principal!));
+  }, async (request) => takeAction(app, request.params.id, request.body, request.principal!, request.headers['idempotency-key']));
 };

@@ -90,7 +90,7 @@ export const ActionBody = Type.Object(
 export type ActionBody = Static<typeof ActionBody>;
 
 export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, description: 'Repeat a POST safely: the same key returns the same case' })),
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, description: 'Repeat a POST safely: a request whose key was already used is answered with the current case, never applied twice' })),
 });
 
 export const ErrorBody = Type.Object({ statusCode: Type.Integer(), code: Type.String(), message: Type.String() });

@@ -10,8 +10,12 @@ import type { ActionBody } from './schemas';
  * An officer's action is a write: it goes to the case workflow as an Update, whose validator asks the
  * transition table. The API asks the same table first, so a refusal costs no round trip.
  */
-export async function takeAction(app: FastifyInstance, id: string, body: ActionBody, principal: Principal): Promise<CaseView> {
+export async function takeAction(
+  app: FastifyInstance, id: string, body: ActionBody, principal: Principal, idempotencyKey?: string,
+): Promise<CaseView> {
   const current = await requireCase(app.pg, id);
+  // A repeated request (same Idempotency-Key) that was already applied answers with the case as it is now.
+  if (idempotencyKey && (await wasApplied(app, id, idempotencyKey))) return current;
   if (!current.allowedActions.includes(body.action)) {
     throw new AppError(409, 'transition_not_allowed', `A case in status "${current.status}" cannot be "${body.action}"-ed; allowed now: ${current.allowedActions.join(', ') || 'nothing (the case is closed)'}.`);
   }
@@ -19,12 +23,19 @@ export async function takeAction(app: FastifyInstance, id: string, body: ActionB
     // Updates need a running worker; without a deadline the call would wait for one forever.
     await app.temporal.withDeadline(Date.now() + app.config.actionTimeoutMs, () =>
       app.temporal.workflow.getHandle(id).executeUpdate(caseActionUpdate, {
-        args: [{ action: body.action, actor: principal.name, note: body.note }],
+        args: [{ action: body.action, actor: principal.name, note: body.note, requestId: idempotencyKey }],
+        // Temporal also deduplicates a repeat that arrives while the first is still in flight.
+        ...(idempotencyKey ? { updateId: `${id}:${idempotencyKey}` } : {}),
       }));
   } catch (err) {
     throw refusal(err, id, app.config.actionTimeoutMs);
   }
   return (await getCase(app.pg, id))!;
+}
+
+async function wasApplied(app: FastifyInstance, id: string, key: string): Promise<boolean> {
+  const { rowCount } = await app.pg.query(`SELECT 1 FROM audit_events WHERE case_id = $1 AND data->>'requestId' = $2`, [id, key]);
+  return (rowCount ?? 0) > 0;
 }
 
 function refusal(err: unknown, id: string, timeoutMs: number): unknown {
