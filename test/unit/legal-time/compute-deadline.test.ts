@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { builtInCalendar, computeDeadline, LegalTimeError, RULE_IDS, RULES, withOverrides } from '../../../domain/legal-time';
+import { builtInCalendar, computeDeadline, RULE_IDS, RULES, withOverrides } from '../../../domain/legal-time';
+import { errorOf } from './error-of';
 
 const calendar = builtInCalendar();
 const due = (rule: string, from: string, timeZone?: string) => computeDeadline({ rule, from }, { calendar, timeZone });
-
-function errorOf(fn: () => unknown): LegalTimeError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof LegalTimeError) return error;
-    throw error;
-  }
-  throw new Error('expected a LegalTimeError');
-}
 
 describe('day 0', () => {
   it('on a holiday still counts as day 0', () => {

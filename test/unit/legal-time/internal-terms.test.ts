@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { builtInCalendar, computeDeadline, LegalTimeError, validateInternalTerms } from '../../../domain/legal-time';
+import { builtInCalendar, computeDeadline, validateInternalTerms } from '../../../domain/legal-time';
+import { errorOf } from './error-of';
 
 const calendar = builtInCalendar();
-
-function errorOf(fn: () => unknown): LegalTimeError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof LegalTimeError) return error;
-    throw error;
-  }
-  throw new Error('expected a LegalTimeError');
-}
 
 describe('internal (stricter) terms', () => {
   it('accepts shorter and equal terms', () => {

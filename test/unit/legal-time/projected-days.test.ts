@@ -5,11 +5,11 @@ import {
   computeDeadline,
   createCalendar,
   isWorkingDay,
-  LegalTimeError,
   withOverrides,
   type Calendar,
   type CalendarYear,
 } from '../../../domain/legal-time';
+import { errorOf } from './error-of';
 
 const calendar = builtInCalendar();
 const y2027 = calendar.years.find((y) => y.year === 2027);
@@ -21,16 +21,6 @@ const faceValue = withOverrides(calendar, [{ ...y2027, days: unflagged }]);
 const decree = withOverrides(calendar, [{ ...y2027, source: 'Government Decree No. 1999', provisional: false, days: unflagged }]);
 
 const due = (rule: string, from: string, cal: Calendar = calendar) => computeDeadline({ rule, from }, { calendar: cal });
-
-function errorOf(fn: () => unknown): LegalTimeError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof LegalTimeError) return error;
-    throw error;
-  }
-  throw new Error('expected a LegalTimeError');
-}
 
 describe('projected days in the built-in 2027', () => {
   it('count as working days, whatever their status; certain days keep theirs', () => {
