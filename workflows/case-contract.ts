@@ -8,8 +8,6 @@ import type { Channel, RequestType } from '../domain/case/request-types';
 import type { CaseAction } from '../domain/case/transitions';
 import type { DeadlineResult } from '../domain/legal-time';
 
-export const CASE_TASK_QUEUE_DEFAULT = 'dsar-cases';
-
 export interface Subject {
   name: string;
   email?: string;

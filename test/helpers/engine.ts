@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
@@ -74,4 +73,3 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false>, ti
   }
 }
 
-export type App = FastifyInstance;
