@@ -9,7 +9,7 @@
  * 0 + N, unshifted. Hour terms run from the exact instant and never shift.
  */
 import { LegalTimeError } from './errors';
-import { addMonths, formatDate, yearOfDay, type DayNumber } from './civil-date';
+import { addMonths, daysFromCivil, formatDate, yearOfDay, type DayNumber } from './civil-date';
 import { addWorkingDayNumbers, calendarIndex, onOrNextWorkingDay, type Calendar, type CalendarIndex } from './calendar';
 import { parseFrom, type ParsedFrom } from './from-input';
 import { checkInternalTerm, type InternalTerms } from './internal-terms';
@@ -44,6 +44,20 @@ export interface DeadlineResult {
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+/**
+ * 152-FZ of 27.07.2006 entered into force on 26.01.2007 (art. 25: 180 days after its publication on 29.07.2006).
+ * No term under it can start earlier, and an earlier receipt is a typing error the engine must not count.
+ */
+export const LAW_IN_FORCE = '2007-01-26';
+const LAW_IN_FORCE_DAY = daysFromCivil(2007, 1, 26);
+
+function assertUnderLaw(zone: string, from: ParsedFrom, text: string): void {
+  const day0 = from.kind === 'date' ? from.day : localDay(zone, from.ms);
+  if (day0 < LAW_IN_FORCE_DAY) {
+    throw new LegalTimeError('before_law', `from ${JSON.stringify(text)} is before ${LAW_IN_FORCE}, when 152-FZ entered into force: no statutory term can start earlier; check the date of receipt`);
+  }
+}
 
 interface Term {
   due: string;
@@ -103,12 +117,13 @@ function extend(index: CalendarIndex, zone: string, rule: Rule, main: Term): Ter
   return { due: formatDate(day), dueAt: endOfDay(zone, day), days: { first: main.days.first, last: day } };
 }
 
-/** Throws LegalTimeError: unknown_rule, invalid_from, instant_required, invalid_time_zone, invalid_calendar, internal-term codes. */
+/** Throws LegalTimeError: unknown_rule, invalid_from, before_law, instant_required, invalid_time_zone, invalid_calendar, internal-term codes. */
 export function computeDeadline(request: DeadlineRequest, options: DeadlineOptions): DeadlineResult {
   const rule = ruleById(request.rule);
   const zone = assertTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
   const index = calendarIndex(options.calendar);
   const from = parseFrom(request.from);
+  assertUnderLaw(zone, from, request.from);
   const main = term(index, zone, rule, from, rule.n);
   const extended = extend(index, zone, rule, main);
   const { id, unit, n, basis } = rule;

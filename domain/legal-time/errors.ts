@@ -6,6 +6,7 @@
 export type LegalTimeErrorCode =
   | 'unknown_rule'
   | 'invalid_from'
+  | 'before_law'
   | 'instant_required'
   | 'invalid_time_zone'
   | 'invalid_date'

@@ -22,6 +22,7 @@ export { validateInternalTerms, type InternalTerm, type InternalTerms } from './
 export {
   computeDeadline,
   DEFAULT_TIME_ZONE,
+  LAW_IN_FORCE,
   type DeadlineOptions,
   type DeadlineRequest,
   type DeadlineResult,

@@ -95,16 +95,18 @@ export function startOfLocalDay(timeZone: string, day: DayNumber): number {
 
 function formatOffset(offsetMs: number): string {
   const sign = offsetMs < 0 ? '-' : '+';
-  const total = Math.round(Math.abs(offsetMs) / 1000);
-  const hh = pad2(Math.floor(total / 3600));
-  const mm = pad2(Math.floor((total % 3600) / 60));
-  const ss = total % 60;
-  return ss === 0 ? `${sign}${hh}:${mm}` : `${sign}${hh}:${mm}:${pad2(ss)}`;
+  const minutes = Math.abs(offsetMs) / 60_000;
+  return `${sign}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
 
-/** ISO-8601 with the zone's offset, e.g. 2025-11-11T00:00:00+03:00; milliseconds only when non-zero. */
+/**
+ * ISO-8601 / RFC 3339 with the zone's offset, e.g. 2025-11-11T00:00:00+03:00; milliseconds only when non-zero.
+ * RFC 3339 offsets are whole minutes: an instant whose zone offset is not (local mean time, e.g. Moscow's
+ * +02:30:17 before 1919) is written in UTC with `Z` instead, which names the same instant exactly.
+ */
 export function formatInstant(timeZone: string, ms: number): string {
-  const offset = offsetAt(timeZone, ms);
+  const zoned = offsetAt(timeZone, ms);
+  const offset = zoned % 60_000 === 0 ? zoned : 0;
   const local = ms + offset;
   const day = Math.floor(local / MS_PER_DAY);
   const { y, m, d } = civilFromDays(day);
@@ -113,5 +115,5 @@ export function formatInstant(timeZone: string, ms: number): string {
   const secs = Math.floor(inDay / 1000);
   const time = `${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor((secs % 3600) / 60))}:${pad2(secs % 60)}`;
   const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
-  return `${formatCivil(y, m, d)}T${time}${fraction}${formatOffset(offset)}`;
+  return `${formatCivil(y, m, d)}T${time}${fraction}${offset === zoned ? formatOffset(offset) : 'Z'}`;
 }

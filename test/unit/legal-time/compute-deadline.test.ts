@@ -142,3 +142,13 @@ describe('bad input', () => {
     expect(errorOf(() => due('access', '2025-10-24', 'Mars/Olympus')).code).toBe('invalid_time_zone');
   });
 });
+
+describe('receipts before 152-FZ existed', () => {
+  it('refuses day 0 before 26.01.2007 (entry into force) with before_law, for dates and instants', () => {
+    for (const from of ['1900-01-01T00:00:00Z', '2007-01-25', '2007-01-25T20:59:59Z']) {
+      expect(errorOf(() => computeDeadline({ rule: 'access', from }, { calendar })).code, from).toBe('before_law');
+    }
+    expect(computeDeadline({ rule: 'access', from: '2007-01-25T21:00:00Z' }, { calendar }).from).toBe('2007-01-25T21:00:00Z');
+    expect(computeDeadline({ rule: 'access', from: '2007-01-26' }, { calendar }).dueAt).toMatch(/\+03:00$/);
+  });
+});
