@@ -17,10 +17,10 @@ export async function insertCaseRow(client: pg.PoolClient | pg.Client, c: CaseOp
       c.idempotencyKey ?? null, c.openedBy],
   );
   await client.query(
-    `INSERT INTO audit_events (case_id, actor, action, to_status, message, data, dedupe_key)
-     VALUES ($1, $2, 'case.opened', 'received', $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
+    `INSERT INTO audit_events (case_id, actor, action, to_status, message, data, dedupe_key, acted_at)
+     VALUES ($1, $2, 'case.opened', 'received', $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
     [c.caseId, c.openedBy, `${c.type} request received by ${c.channel}; due ${d.due} (${d.rule})`,
       JSON.stringify({ rule: d.rule, due: d.due, dueAt: d.dueAt, calendarVersion: d.calendarVersion, receivedAt: c.receivedAt }),
-      `${c.caseId}:opened`],
+      `${c.caseId}:opened`, c.actedAt ?? null],
   );
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { recordFault } from './case-faults';
 import { recordCaseOpened, recordTransition } from './case-projection';
 
 /**
@@ -9,5 +10,6 @@ export function createActivities(deps: { pool: pg.Pool }) {
   return {
     recordCaseOpened: recordCaseOpened(deps.pool),
     recordTransition: recordTransition(deps.pool),
+    recordFault: recordFault(deps.pool),
   };
 }

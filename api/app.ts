@@ -7,6 +7,7 @@ import { loggerOptions } from '../platform/logger';
 import { registerErrorHandler } from './errors';
 import { caseRoutes } from './features/cases/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
+import { faultRoutes } from './features/faults/routes';
 import { healthRoutes } from './features/health/routes';
 import { auth } from './plugins/auth';
 import { infrastructure } from './plugins/infrastructure';
@@ -35,5 +36,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(caseRoutes);
   await app.register(deadlineRoutes);
+  await app.register(faultRoutes);
   return app;
 }

@@ -24,6 +24,8 @@ export interface CaseOpened {
   deadline: DeadlineResult;
   openedBy: string;
   idempotencyKey?: string;
+  /** When the person opened the case (the API received the request); `at` on the audit event is when it was recorded. */
+  actedAt?: string;
 }
 
 export interface CaseState {
@@ -40,6 +42,15 @@ export interface ActionRequest {
   note?: string;
   /** The client's Idempotency-Key: recorded with the audit event so a repeated request is recognised. */
   requestId?: string;
+  /** When the person acted (the API received the request), which may be long before a worker applies it. */
+  actedAt?: string;
+}
+
+/** A permanent failure a case workflow met; recorded in `case_faults`, after which the workflow ends. */
+export interface CaseFault {
+  caseId: string;
+  kind: 'invalid_input' | 'permanent_database_error' | 'workflow_error';
+  message: string;
 }
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');

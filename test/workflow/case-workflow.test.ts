@@ -1,79 +1,33 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { randomBytes } from 'node:crypto';
-import type pg from 'pg';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createActivities } from '../../activities';
-import { insertCaseRow } from '../../activities/case-rows';
 import { openingTerm } from '../../domain/case/opening-term';
-import type { RequestType } from '../../domain/case/request-types';
 import { builtInCalendar, withOverrides } from '../../domain/legal-time';
-import { createPool } from '../../platform/db';
 import { dataConverter } from '../../platform/temporal';
-import { caseWorkflow } from '../../workflows';
-import { caseActionUpdate, caseStateQuery, type CaseOpened } from '../../workflows/case-contract';
-import { freshDatabase } from '../helpers/database';
+import { caseActionUpdate, caseStateQuery } from '../../workflows/case-contract';
+import { startTimeSkipping, type TimeSkipping } from '../helpers/time-skipping';
 
-Runtime.install({ logger: new DefaultLogger('WARN') });
-const payloadKey = randomBytes(32);
 const calendar = builtInCalendar();
-let env: TestWorkflowEnvironment;
-let db: Awaited<ReturnType<typeof freshDatabase>>;
-let pool: pg.Pool;
-let seq = 0;
+let ts: TimeSkipping;
+beforeAll(async () => { ts = await startTimeSkipping(); });
+afterAll(async () => { await ts?.stop(); });
 
-beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
-    client: { dataConverter: dataConverter(payloadKey) },
-  });
-  db = await freshDatabase();
-  pool = createPool(db.url, 4);
-});
-afterAll(async () => {
-  await env?.teardown();
-  await pool?.end();
-  await db?.drop();
-});
-
-function newWorker(taskQueue: string) {
-  return Worker.create({
-    connection: env.nativeConnection, taskQueue, workflowBundle: { code: inject('workflowBundleCode') },
-    activities: createActivities({ pool }), dataConverter: dataConverter(payloadKey),
-  });
-}
-
-/** A case received "now" in test-server time (shared by the tests, it only moves forward); the intake row is written as the API would. */
-async function startCase(type: RequestType = 'access') {
-  const receivedAt = new Date(await env.currentTimeMs()).toISOString();
-  const input: CaseOpened = {
-    caseId: `DSAR-2026-${String(900000 + ++seq)}`, type, channel: 'email', receivedAt,
-    subject: { name: 'Test Subject', email: 'subject@example.ru' },
-    deadline: openingTerm(type, receivedAt, { calendar, timeZone: 'Europe/Moscow' }), openedBy: 'test',
-  };
-  const client = await pool.connect();
-  await insertCaseRow(client, input).finally(() => client.release());
-  const taskQueue = `wf-${input.caseId}`;
-  const handle = await env.client.workflow.start(caseWorkflow, { workflowId: input.caseId, taskQueue, args: [input] });
-  return { input, handle, taskQueue };
-}
-
-const auditActions = async (caseId: string) =>
-  (await pool.query('SELECT action FROM audit_events WHERE case_id = $1 ORDER BY id', [caseId])).rows.map((r) => r.action);
-const statusOf = async (caseId: string) => (await pool.query('SELECT status FROM cases WHERE id = $1', [caseId])).rows[0]?.status;
+const startCase = (type?: Parameters<TimeSkipping['startCase']>[0]) => ts.startCase(type);
+const newWorker = (taskQueue: string) => ts.worker(taskQueue);
+const auditActions = (caseId: string) => ts.auditActions(caseId);
+const statusOf = (caseId: string) => ts.statusOf(caseId);
 
 describe('case workflow on the time-skipping server', () => {
   it('escalates exactly when the statutory term ends (24:00 of the due day, Moscow time)', async () => {
     const { input, handle, taskQueue } = await startCase('access');
     const worker = await newWorker(taskQueue);
     await worker.runUntil(async () => {
-      const untilDue = Date.parse(input.deadline.dueAt) - (await env.currentTimeMs());
+      const untilDue = Date.parse(input.deadline.dueAt) - (await ts.env.currentTimeMs());
       expect(untilDue).toBeGreaterThan(10 * 24 * 3600_000); // 10 working days ahead, at least two weeks
-      await env.sleep(untilDue - 60_000); // one minute before 24:00 of the last day
+      await ts.env.sleep(untilDue - 60_000); // one minute before 24:00 of the last day
       expect((await handle.query(caseStateQuery)).status).toBe('received');
       expect(await auditActions(input.caseId)).toEqual(['case.opened']);
-      await env.sleep(120_000); // one minute after
+      await ts.env.sleep(120_000); // one minute after
       expect((await handle.query(caseStateQuery)).status).toBe('overdue');
       await expect.poll(() => statusOf(input.caseId)).toBe('overdue');
       expect(await auditActions(input.caseId)).toEqual(['case.opened', 'case.escalate']);
@@ -86,12 +40,12 @@ describe('case workflow on the time-skipping server', () => {
     expect(input.deadline).toMatchObject({ rule: 'block_on_report', due: day0 });
     const worker = await newWorker(taskQueue);
     await worker.runUntil(async () => {
-      const untilDue = Date.parse(input.deadline.dueAt) - (await env.currentTimeMs());
+      const untilDue = Date.parse(input.deadline.dueAt) - (await ts.env.currentTimeMs());
       expect(untilDue).toBeGreaterThan(0);
       expect(untilDue).toBeLessThanOrEqual(24 * 3600_000);
-      await env.sleep(Math.max(0, untilDue - 1000));
+      await ts.env.sleep(Math.max(0, untilDue - 1000));
       expect((await handle.query(caseStateQuery)).status).toBe('received');
-      await env.sleep(2000);
+      await ts.env.sleep(2000);
       expect((await handle.query(caseStateQuery)).status).toBe('overdue');
     });
   });
@@ -100,7 +54,7 @@ describe('case workflow on the time-skipping server', () => {
     const { input, handle, taskQueue } = await startCase('correction');
     const worker = await newWorker(taskQueue);
     const result = await worker.runUntil(async () => {
-      await env.sleep(3 * 24 * 3600_000);
+      await ts.env.sleep(3 * 24 * 3600_000);
       const state = await handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A', note: 'corrected' }] });
       expect(state.status).toBe('responded');
       return handle.result();
@@ -117,7 +71,7 @@ describe('case workflow on the time-skipping server', () => {
     const { input, handle, taskQueue } = await startCase('access');
     const worker = await newWorker(taskQueue);
     await worker.runUntil(async () => {
-      await env.sleep(Date.parse(input.deadline.dueAt) - (await env.currentTimeMs()) + 1000);
+      await ts.env.sleep(Date.parse(input.deadline.dueAt) - (await ts.env.currentTimeMs()) + 1000);
       await handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A' }] });
       await handle.result();
     });
@@ -133,8 +87,8 @@ describe('case workflow on the time-skipping server', () => {
     expect(recomputed.due).not.toBe(input.deadline.due);
     // … while the finished case replays deterministically and keeps the term it was opened with.
     const history = await handle.fetchHistory();
-    await Worker.runReplayHistory({ workflowBundle: { code: inject('workflowBundleCode') }, dataConverter: dataConverter(payloadKey) }, history, input.caseId);
-    const stored = (await pool.query(`SELECT to_char(due, 'YYYY-MM-DD') AS due, calendar_version FROM cases WHERE id = $1`, [input.caseId])).rows[0];
+    await Worker.runReplayHistory({ workflowBundle: { code: inject('workflowBundleCode') }, dataConverter: dataConverter(ts.payloadKey) }, history, input.caseId);
+    const stored = (await ts.pool.query(`SELECT to_char(due, 'YYYY-MM-DD') AS due, calendar_version FROM cases WHERE id = $1`, [input.caseId])).rows[0];
     expect(stored).toEqual({ due: input.deadline.due, calendar_version: input.deadline.calendarVersion });
   });
 });

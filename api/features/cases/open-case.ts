@@ -1,4 +1,5 @@
-import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { createHash } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { openingTerm } from '../../../domain/case/opening-term';
 import { isLegalTimeError } from '../../../domain/legal-time';
@@ -8,58 +9,97 @@ import { caseWorkflow } from '../../../workflows';
 import type { CaseOpened } from '../../../workflows/case-contract';
 import { AppError } from '../../errors';
 import type { Principal } from '../tokens/token-store';
-import { findByIdempotencyKey, getCase, type CaseView } from './read-model';
+import { getCase, type CaseView } from './read-model';
 import type { OpenCaseBody } from './schemas';
 
-const UNIQUE_VIOLATION = '23505';
 const START_TIMEOUT_MS = 10_000;
 
 /**
- * Intake: reserve the case number, record the case and its `case.opened` event, and start the case
- * workflow, all inside one transaction. If the workflow cannot be started nothing is committed; if the
- * commit fails after the start, the workflow's first activity writes the same row (docs/adr/002).
+ * Intake (docs/adr/005): reserve the case number (under the Idempotency-Key, committed), start the case
+ * workflow, then record the case row and its `case.opened` event. No database connection is held while
+ * Temporal is called. Whatever point a crash interrupts, a retry with the same key finds the same number:
+ * the start is then a no-op (the workflow exists) and the row is written once (ON CONFLICT DO NOTHING);
+ * a crash after the start and before the row is covered by the workflow's first activity, which writes
+ * the same row. So every workflow has one case row, every row one workflow, every key one case.
  */
 export async function openCase(
   app: FastifyInstance, body: OpenCaseBody, principal: Principal, idempotencyKey?: string,
 ): Promise<{ created: boolean; view: CaseView }> {
-  if (idempotencyKey) {
-    const existing = await findByIdempotencyKey(app.pg, idempotencyKey);
-    if (existing) return { created: false, view: sameRequestOrConflict(existing, body) };
-  }
-  if (Date.parse(body.receivedAt) > Date.now() + 60_000) {
+  const actedAt = new Date().toISOString();
+  if (Date.parse(body.receivedAt) > Date.parse(actedAt) + 60_000) {
     throw new AppError(400, 'received_in_future', 'receivedAt is in the future: give the instant the request actually arrived.');
   }
   const deadline = termOf(app, body);
+  const { caseId, reserved } = idempotencyKey
+    ? await reserveUnderKey(app, idempotencyKey, requestHash(body))
+    : { caseId: await nextCaseNumber(app), reserved: true };
+  if (!reserved) {
+    const existing = await getCase(app.pg, caseId);
+    if (existing) return { created: false, view: existing };
+  }
+  const opened: CaseOpened = {
+    caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
+    subject: body.subject, deadline, openedBy: principal.name, idempotencyKey, actedAt,
+  };
+  await startCaseWorkflow(app, opened);
+  await inTransaction(app.pg, (client) => insertCaseRow(client, opened));
+  return { created: reserved, view: (await getCase(app.pg, caseId))! };
+}
+
+/** Case numbers DSAR-YYYY-NNNNNN: at least six digits (lpad alone would truncate from the millionth case on). */
+const CASE_NUMBER = `'DSAR-' || to_char(now() AT TIME ZONE $1, 'YYYY') || '-' || lpad(n::text, greatest(6, length(n::text)), '0')`;
+
+async function nextCaseNumber(app: FastifyInstance): Promise<string> {
+  const { rows } = await app.pg.query<{ id: string }>(`SELECT ${CASE_NUMBER} AS id FROM nextval('case_number_seq') AS n`, [app.legalTime.timeZone]);
+  return rows[0]!.id;
+}
+
+/**
+ * The key's case number: a new one (reserved = true), or the one an earlier request with this key reserved.
+ * Two requests racing with one key meet on the primary key: the loser waits for the winner's insert and
+ * reads its number. The same key with other content is refused.
+ */
+async function reserveUnderKey(app: FastifyInstance, key: string, hash: string): Promise<{ caseId: string; reserved: boolean }> {
+  const inserted = await app.pg.query<{ case_id: string }>(
+    `INSERT INTO intake_keys (idempotency_key, case_id, request_hash)
+     SELECT $2, ${CASE_NUMBER}, $3 FROM nextval('case_number_seq') AS n
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING case_id`,
+    [app.legalTime.timeZone, key, hash],
+  );
+  if (inserted.rows[0]) return { caseId: inserted.rows[0].case_id, reserved: true };
+  const { rows } = await app.pg.query<{ case_id: string; request_hash: string }>(
+    'SELECT case_id, request_hash FROM intake_keys WHERE idempotency_key = $1', [key],
+  );
+  const earlier = rows[0]!;
+  if (earlier.request_hash !== hash) {
+    throw new AppError(409, 'idempotency_key_reused', `This Idempotency-Key was already used for case ${earlier.case_id} with different content; use a new key for a new request.`);
+  }
+  return { caseId: earlier.case_id, reserved: false };
+}
+
+/**
+ * What makes two opens "the same request": type, channel, the instant of receipt (ms) and the subject.
+ * The migration that introduced intake_keys computes the same hash in SQL for keys used before it.
+ */
+export function requestHash(body: OpenCaseBody): string {
+  const content = [body.type, body.channel, String(Date.parse(body.receivedAt)), body.subject.name, body.subject.email ?? ''];
+  return createHash('sha256').update(content.join('\n')).digest('hex');
+}
+
+async function startCaseWorkflow(app: FastifyInstance, opened: CaseOpened): Promise<void> {
   try {
-    const id = await inTransaction(app.pg, async (client) => {
-      // At least six digits; lpad alone would truncate from the millionth case on.
-      const { rows } = await client.query<{ id: string }>(
-        `SELECT 'DSAR-' || to_char(now() AT TIME ZONE $1, 'YYYY') || '-' || lpad(n::text, greatest(6, length(n::text)), '0') AS id
-         FROM nextval('case_number_seq') AS n`,
-        [app.legalTime.timeZone],
-      );
-      const caseId = rows[0]!.id;
-      const opened: CaseOpened = {
-        caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
-        subject: body.subject, deadline, openedBy: principal.name, idempotencyKey,
-      };
-      await insertCaseRow(client, opened);
-      // Bounded: the transaction (and its pooled connection) must not wait on an unreachable Temporal.
-      await app.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () => app.temporal.workflow.start(caseWorkflow, {
-        workflowId: caseId,
-        taskQueue: app.config.temporal.taskQueue,
-        args: [opened],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      }));
-      return caseId;
-    });
-    return { created: true, view: (await getCase(app.pg, id))! };
+    // Bounded: an unreachable Temporal answers 503 (temporal_unavailable) instead of hanging the request.
+    await app.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () => app.temporal.workflow.start(caseWorkflow, {
+      workflowId: opened.caseId,
+      taskQueue: app.config.temporal.taskQueue,
+      args: [opened],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    }));
   } catch (err) {
-    // A concurrent request with the same Idempotency-Key won the race: answer with its case.
-    if (idempotencyKey && (err as { code?: string }).code === UNIQUE_VIOLATION) {
-      const existing = await findByIdempotencyKey(app.pg, idempotencyKey);
-      if (existing) return { created: false, view: sameRequestOrConflict(existing, body) };
-    }
+    // Under a key, the number is this request's alone: an existing workflow with it was started by an earlier
+    // attempt or a concurrent retry of this same request, and is this case. Without a key it would be a
+    // collision with someone else's case, which must not be taken for success.
+    if (err instanceof WorkflowExecutionAlreadyStartedError && opened.idempotencyKey) return;
     throw err;
   }
 }
@@ -71,14 +111,4 @@ function termOf(app: FastifyInstance, body: OpenCaseBody) {
     if (isLegalTimeError(err)) throw new AppError(400, err.code, err.message);
     throw err;
   }
-}
-
-function sameRequestOrConflict(existing: CaseView, body: OpenCaseBody): CaseView {
-  const same = existing.type === body.type && existing.channel === body.channel
-    && Date.parse(existing.receivedAt) === Date.parse(body.receivedAt)
-    && existing.subject.name === body.subject.name && existing.subject.email === (body.subject.email ?? null);
-  if (!same) {
-    throw new AppError(409, 'idempotency_key_reused', `This Idempotency-Key was already used for case ${existing.id} with different content; use a new key for a new request.`);
-  }
-  return existing;
 }

@@ -27,13 +27,22 @@ function toCase(r: Row) {
 }
 export type CaseView = ReturnType<typeof toCase>;
 
-export async function getCase(db: pg.Pool | pg.PoolClient, id: string): Promise<CaseView | undefined> {
-  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]);
-  return rows[0] && toCase(rows[0]);
+/** One case with its unresolved faults (why its workflow stopped, if it did). */
+export async function getCase(db: pg.Pool | pg.PoolClient, id: string) {
+  const [found, faults] = await Promise.all([
+    db.query<Row>(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]),
+    db.query(`SELECT kind, message, created_at FROM case_faults WHERE case_id = $1 AND resolved_at IS NULL ORDER BY id`, [id]),
+  ]);
+  if (!found.rows[0]) return undefined;
+  return {
+    ...toCase(found.rows[0]),
+    faults: faults.rows.map((f) => ({ kind: f.kind as string, message: f.message as string, createdAt: iso(f.created_at)! })),
+  };
 }
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 
 /** The case, or a 404 that says where to look. */
-export async function requireCase(db: pg.Pool, id: string): Promise<CaseView> {
+export async function requireCase(db: pg.Pool, id: string): Promise<CaseDetail> {
   const found = await getCase(db, id);
   if (!found) throw new AppError(404, 'case_not_found', `No case ${id}; list cases with GET /api/v1/cases.`);
   return found;
@@ -56,11 +65,11 @@ export async function listCases(db: pg.Pool, q: CaseListQuery) {
 
 export async function caseHistory(db: pg.Pool, id: string) {
   const { rows } = await db.query(
-    `SELECT id, at, actor, action, from_status, to_status, message, data FROM audit_events WHERE case_id = $1 ORDER BY id`,
+    `SELECT id, at, acted_at, actor, action, from_status, to_status, message, data FROM audit_events WHERE case_id = $1 ORDER BY id`,
     [id],
   );
   return rows.map((r) => ({
-    id: Number(r.id), at: iso(r.at)!, actor: r.actor as string, action: r.action as string,
+    id: Number(r.id), at: iso(r.at)!, actedAt: iso(r.acted_at), actor: r.actor as string, action: r.action as string,
     fromStatus: r.from_status as string | null, toStatus: r.to_status as string | null,
     message: r.message as string | null, data: r.data as Record<string, unknown>,
   }));

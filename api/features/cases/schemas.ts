@@ -56,6 +56,10 @@ export const Case = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  faults: Type.Optional(Type.Array(Type.Object({
+    kind: Type.String({ description: 'invalid_input, permanent_database_error or workflow_error' }),
+    message: Type.String(), createdAt: Type.String({ format: 'date-time' }),
+  }), { description: 'Unresolved permanent faults: the case workflow stopped on them and needs an administrator (single-case reads only)' })),
 });
 
 export const CaseListQuery = Type.Object(
@@ -74,7 +78,10 @@ export const CaseList = Type.Object({
 });
 
 export const AuditEvent = Type.Object({
-  id: Type.Integer(), at: Type.String({ format: 'date-time' }), actor: Type.String(), action: Type.String(),
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time', description: 'When the event was applied and recorded (by the worker, for workflow events)' }),
+  actedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the person acted (the API received the request) or the term ended (escalation); null for events recorded before this field existed' }),
+  actor: Type.String(), action: Type.String(),
   fromStatus: Type.Union([Type.String(), Type.Null()]), toStatus: Type.Union([Type.String(), Type.Null()]),
   message: Type.Union([Type.String(), Type.Null()]), data: Type.Record(Type.String(), Type.Unknown()),
 });

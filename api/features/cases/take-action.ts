@@ -13,6 +13,7 @@ import type { ActionBody } from './schemas';
 export async function takeAction(
   app: FastifyInstance, id: string, body: ActionBody, principal: Principal, idempotencyKey?: string,
 ): Promise<CaseView> {
+  const actedAt = new Date().toISOString();
   const current = await requireCase(app.pg, id);
   // A repeated request (same Idempotency-Key) that was already applied answers with the case as it is now.
   if (idempotencyKey && (await wasApplied(app, id, idempotencyKey))) return current;
@@ -23,7 +24,7 @@ export async function takeAction(
     // Updates need a running worker; without a deadline the call would wait for one forever.
     await app.temporal.withDeadline(Date.now() + app.config.actionTimeoutMs, () =>
       app.temporal.workflow.getHandle(id).executeUpdate(caseActionUpdate, {
-        args: [{ action: body.action, actor: principal.name, note: body.note, requestId: idempotencyKey }],
+        args: [{ action: body.action, actor: principal.name, note: body.note, requestId: idempotencyKey, actedAt }],
         // Temporal also deduplicates a repeat that arrives while the first is still in flight.
         ...(idempotencyKey ? { updateId: `${id}:${idempotencyKey}` } : {}),
       }));

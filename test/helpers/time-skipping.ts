@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type pg from 'pg';
+import { inject } from 'vitest';
+import { createActivities } from '../../activities';
+import { insertCaseRow } from '../../activities/case-rows';
+import { openingTerm } from '../../domain/case/opening-term';
+import type { RequestType } from '../../domain/case/request-types';
+import { builtInCalendar } from '../../domain/legal-time';
+import { createPool } from '../../platform/db';
+import { dataConverter } from '../../platform/temporal';
+import { caseWorkflow } from '../../workflows';
+import type { CaseOpened } from '../../workflows/case-contract';
+import { freshDatabase } from './database';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+export type Activities = ReturnType<typeof createActivities>;
+
+/**
+ * The time-skipping test server with the production bundle, payload codec and activities against a fresh
+ * database. Each case runs on its own task queue, so a test can give its worker altered activities.
+ */
+export async function startTimeSkipping() {
+  const payloadKey = randomBytes(32);
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
+    client: { dataConverter: dataConverter(payloadKey) },
+  });
+  const db = await freshDatabase();
+  const pool = createPool(db.url, 4);
+  let seq = 0;
+  return {
+    env, pool, payloadKey,
+    activities: () => createActivities({ pool }),
+    worker: (taskQueue: string, activities: Activities = createActivities({ pool })) => Worker.create({
+      connection: env.nativeConnection, taskQueue, workflowBundle: { code: inject('workflowBundleCode') },
+      activities, dataConverter: dataConverter(payloadKey),
+    }),
+    /** A case received "now" in test-server time (it only moves forward); with `row`, intake's row is written as the API would. */
+    async startCase(type: RequestType = 'access', opts: { row?: boolean; change?: (input: CaseOpened) => CaseOpened } = {}) {
+      const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+      const base: CaseOpened = {
+        caseId: `DSAR-2026-${String(900000 + ++seq)}`, type, channel: 'email', receivedAt,
+        subject: { name: 'Test Subject', email: 'subject@example.ru' }, actedAt: receivedAt,
+        deadline: openingTerm(type, receivedAt, { calendar: builtInCalendar(), timeZone: 'Europe/Moscow' }), openedBy: 'test',
+      };
+      const input = opts.change ? opts.change(base) : base;
+      if (opts.row !== false) {
+        const client = await pool.connect();
+        await insertCaseRow(client, input).finally(() => client.release());
+      }
+      const taskQueue = `wf-${input.caseId}`;
+      const handle = await env.client.workflow.start(caseWorkflow, { workflowId: input.caseId, taskQueue, args: [input] });
+      return { input, handle, taskQueue };
+    },
+    auditActions: async (caseId: string) =>
+      (await pool.query('SELECT action FROM audit_events WHERE case_id = $1 ORDER BY id', [caseId])).rows.map((r) => r.action as string),
+    statusOf: async (caseId: string) => (await pool.query('SELECT status FROM cases WHERE id = $1', [caseId])).rows[0]?.status as string | undefined,
+    async stop() {
+      await env.teardown();
+      await pool.end();
+      await db.drop();
+    },
+  };
+}
+export type TimeSkipping = Awaited<ReturnType<typeof startTimeSkipping>>;

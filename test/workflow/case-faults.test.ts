@@ -1,0 +1,103 @@
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseStatus } from '../../domain/case/case-status';
+import { caseActionUpdate, type CaseOpened } from '../../workflows/case-contract';
+import { startTimeSkipping, type Activities, type TimeSkipping } from '../helpers/time-skipping';
+
+let ts: TimeSkipping;
+beforeAll(async () => { ts = await startTimeSkipping(); });
+afterAll(async () => { await ts?.stop(); });
+
+const faultsOf = async (caseId: string) =>
+  (await ts.pool.query('SELECT kind, message FROM case_faults WHERE case_id = $1', [caseId])).rows as Array<{ kind: string; message: string }>;
+
+/** The workflow failed (ended) on a recorded fault instead of retrying its task for ever. */
+async function expectEndedOnFault(result: Promise<unknown>) {
+  const err = await result.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(WorkflowFailedError);
+  expect((err as WorkflowFailedError).cause).toMatchObject({ type: 'CaseFault' });
+}
+
+describe('a case workflow never loops on a permanent fault', () => {
+  it('ends a case whose input it cannot count (an offset in seconds) as a visible fault, with the failure encrypted', async () => {
+    const { input, handle, taskQueue } = await ts.startCase('access', {
+      row: false,
+      change: (i) => ({ ...i, deadline: { ...i.deadline, due: '1900-01-10', dueAt: '1900-01-11T00:00:00+02:30:17' } }),
+    });
+    const worker = await ts.worker(taskQueue);
+    await worker.runUntil(expectEndedOnFault(handle.result()));
+    expect(await faultsOf(input.caseId)).toEqual([{ kind: 'invalid_input', message: expect.stringMatching(/dueAt is not an RFC 3339 instant/) }]);
+
+    // The failure's message is moved into an encrypted payload: the server stores no readable text.
+    const failed = (await handle.fetchHistory()).events?.find((e) => e.workflowExecutionFailedEventAttributes);
+    const failure = failed?.workflowExecutionFailedEventAttributes?.failure;
+    expect(failure?.message).toBe('Encoded failure');
+    expect(Buffer.from(failure?.encodedAttributes?.metadata?.encoding ?? []).toString()).toBe('binary/encrypted');
+  });
+
+  it('does not retry a write PostgreSQL can never accept: one attempt, a fault, the workflow ends', async () => {
+    let attempts = 0;
+    const real = ts.activities();
+    const activities: Activities = { ...real, recordCaseOpened: async (i: CaseOpened) => { attempts += 1; return real.recordCaseOpened(i); } };
+    // No subject name: the case row's NOT NULL constraint refuses it on every attempt.
+    const { input, handle, taskQueue } = await ts.startCase('access', { row: false, change: (i) => ({ ...i, subject: {} as CaseOpened['subject'] }) });
+    const worker = await ts.worker(taskQueue, activities);
+    await worker.runUntil(expectEndedOnFault(handle.result()));
+    expect(attempts).toBe(1);
+    expect(await faultsOf(input.caseId)).toEqual([{ kind: 'permanent_database_error', message: expect.stringContaining('SQLSTATE 23502') }]);
+  });
+
+  it('ends the case on a permanent failure while applying an officer action, recording the fault in its history', async () => {
+    const real = ts.activities();
+    // A status the table's CHECK constraint refuses: the write fails the same way on every attempt.
+    const activities: Activities = { ...real, recordTransition: (t) => real.recordTransition({ ...t, to: 'lost' as CaseStatus }) };
+    const { input, handle, taskQueue } = await ts.startCase('access');
+    const worker = await ts.worker(taskQueue, activities);
+    await worker.runUntil(async () => {
+      await expect(handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A' }] }))
+        .rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expectEndedOnFault(handle.result());
+    });
+    expect((await faultsOf(input.caseId)).map((f) => f.kind)).toEqual(['permanent_database_error']);
+    expect(await ts.auditActions(input.caseId)).toEqual(['case.opened', 'case.fault']);
+    expect(await ts.statusOf(input.caseId)).toBe('received');
+  });
+});
+
+describe('the projection converges and never writes twice', () => {
+  it('writes the case row and its opened event when intake crashed before writing them', async () => {
+    const { input, handle, taskQueue } = await ts.startCase('correction', { row: false });
+    expect(await ts.statusOf(input.caseId)).toBeUndefined();
+    const worker = await ts.worker(taskQueue);
+    await worker.runUntil(async () => {
+      await expect.poll(() => ts.statusOf(input.caseId), { timeout: 10_000 }).toBe('received');
+    });
+    // Its timer would fire while later tests skip time, with no worker left to run it: the test server
+    // does not skip time past a task nobody takes.
+    await handle.terminate('test done');
+    expect(await ts.auditActions(input.caseId)).toEqual(['case.opened']);
+  });
+
+  it('records each event once when an activity is retried after its write (completion lost)', async () => {
+    const real = ts.activities();
+    const calls = { recordCaseOpened: 0, recordTransition: 0 };
+    // Each activity does its write, then fails its first attempt as if the worker died before reporting it.
+    const activities: Activities = {
+      ...real,
+      recordCaseOpened: async (i) => { await real.recordCaseOpened(i); if (calls.recordCaseOpened++ === 0) throw new Error('completion lost'); },
+      recordTransition: async (t) => { await real.recordTransition(t); if (calls.recordTransition++ === 0) throw new Error('completion lost'); },
+    };
+    const { input, handle, taskQueue } = await ts.startCase('access');
+    const worker = await ts.worker(taskQueue, activities);
+    await worker.runUntil(async () => {
+      await ts.env.sleep(Date.parse(input.deadline.dueAt) - (await ts.env.currentTimeMs()) + 1000);
+      await expect.poll(() => ts.statusOf(input.caseId), { timeout: 20_000 }).toBe('overdue');
+      await handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A' }] });
+    });
+    expect(calls).toEqual({ recordCaseOpened: 2, recordTransition: 3 });
+    expect(await ts.auditActions(input.caseId)).toEqual(['case.opened', 'case.escalate', 'case.respond']);
+    const escalation = (await ts.pool.query(`SELECT acted_at, at FROM audit_events WHERE case_id = $1 AND action = 'case.escalate'`, [input.caseId])).rows[0];
+    // The engine acted at the end of the term; the event records that instant beside the moment it was written.
+    expect((escalation.acted_at as Date).toISOString()).toBe(new Date(input.deadline.dueAt).toISOString());
+  });
+});
