@@ -4,21 +4,26 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../platform/config';
 import { loggerOptions } from '../platform/logger';
-import { registerErrorHandler } from './errors';
+import { frameworkErrors, registerErrorHandler } from './errors';
+import { acceptJsonOnly } from './json-body';
 import { caseRoutes } from './features/cases/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
 import { faultRoutes } from './features/faults/routes';
 import { healthRoutes } from './features/health/routes';
 import { auth } from './plugins/auth';
+import { validatorCompiler } from './validation';
 import { infrastructure } from './plugins/infrastructure';
 
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
-    // Unknown fields are rejected, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    // Router errors (bad percent-encoding, an overlong id) in our error shape too.
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Our Ajv: bodies are not coerced, unknown fields are rejected (api/validation.ts).
+  app.setValidatorCompiler(validatorCompiler);
+  acceptJsonOnly(app);
   registerErrorHandler(app);
   await app.register(swagger, {
     openapi: {

@@ -4,6 +4,7 @@ import type { CaseStatus } from '../../../domain/case/case-status';
 import type { Channel, RequestType } from '../../../domain/case/request-types';
 import type { DeadlineResult } from '../../../domain/legal-time';
 import { AppError } from '../../errors';
+import { decodeCursor, encodeCursor } from './case-cursor';
 import type { CaseListQuery } from './schemas';
 
 /** Reads from the PostgreSQL projection; never from Temporal. */
@@ -53,14 +54,48 @@ export async function findByIdempotencyKey(db: pg.Pool, key: string): Promise<Ca
   return rows[0] && toCase(rows[0]);
 }
 
+/**
+ * Counting every matching row gets slow at hundreds of thousands of cases, so the count stops at
+ * EXACT_COUNT_LIMIT + 1 rows (an index-only walk of a few thousand entries). Below that `total` is
+ * exact; above it, the planner's estimate (never less than what was counted) with totalExact: false.
+ */
+const EXACT_COUNT_LIMIT = 10_000;
+
+/** Keyset pagination, newest first: the cursor is the last row's (created_at, id), so pages neither repeat nor skip cases that arrive meanwhile. */
 export async function listCases(db: pg.Pool, q: CaseListQuery) {
-  const params: unknown[] = [q.status ?? null, q.type ?? null];
-  const where = 'WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR type = $2)';
-  const [page, count] = await Promise.all([
-    db.query<Row>(`SELECT ${COLUMNS} FROM cases ${where} ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`, [...params, q.limit, q.offset]),
-    db.query<{ total: string }>(`SELECT count(*) AS total FROM cases ${where}`, params),
+  const limit = Number(q.limit);
+  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+  const params: unknown[] = [];
+  const filters: string[] = [];
+  if (q.status) filters.push(`status = $${params.push(q.status)}`);
+  if (q.type) filters.push(`type = $${params.push(q.type)}`);
+  const matching = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
+  const filterParams = [...params];
+  if (after) filters.push(`(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)})`);
+  const where = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
+  const [page, total] = await Promise.all([
+    db.query<Row & { cursor_at: string }>(
+      `SELECT ${COLUMNS}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+       FROM cases ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`,
+      [...params, limit + 1],
+    ),
+    countCases(db, matching, filterParams),
   ]);
-  return { items: page.rows.map(toCase), total: Number(count.rows[0]?.total ?? 0), limit: q.limit, offset: q.offset };
+  const rows = page.rows.slice(0, limit);
+  const last = rows.at(-1);
+  const nextCursor = page.rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id as string }) : null;
+  return { items: rows.map(toCase), nextCursor, ...total, limit };
+}
+
+async function countCases(db: pg.Pool, where: string, params: unknown[]): Promise<{ total: number; totalExact: boolean }> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped`, params,
+  );
+  const counted = rows[0]?.n ?? 0;
+  if (counted <= EXACT_COUNT_LIMIT) return { total: counted, totalExact: true };
+  const plan = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM cases ${where}`, params);
+  const estimate = Math.round(plan.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+  return { total: Math.max(estimate, counted), totalExact: false };
 }
 
 export async function caseHistory(db: pg.Pool, id: string) {

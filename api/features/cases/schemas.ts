@@ -4,8 +4,6 @@ import { CHANNELS, REQUEST_TYPES } from '../../../domain/case/request-types';
 import { CASE_ACTIONS } from '../../../domain/case/transitions';
 
 const strict = { additionalProperties: false } as const;
-/** PostgreSQL text cannot store U+0000: refuse it with a 400 instead of failing with a 500. */
-const noNul = { pattern: '^[^\\u0000]*$' } as const;
 /** A string enum: a clean `enum` in OpenAPI and the literal union as its static type. */
 export const literalUnion = <T extends readonly string[]>(values: T, description: string) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
@@ -18,8 +16,9 @@ export const OpenCaseBody = Type.Object(
     type: literalUnion(REQUEST_TYPES, 'What the subject asks for'),
     subject: Type.Object(
       {
-        name: Type.String({ minLength: 1, maxLength: 300, ...noNul, description: 'Full name as given by the subject' }),
-        email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+        // Formats in api/validation.ts: at least one letter, no control characters (NUL cannot be stored).
+        name: Type.String({ minLength: 1, maxLength: 300, format: 'person-name', description: 'Full name as given by the subject; at least one letter' }),
+        email: Type.Optional(Type.String({ format: 'email', maxLength: 320, description: 'Internationalised addresses (иван@пример.рф) are accepted', examples: ['ivan@example.ru'] })),
       },
       strict,
     ),
@@ -66,15 +65,20 @@ export const CaseListQuery = Type.Object(
   {
     status: Type.Optional(literalUnion(CASE_STATUSES, 'Only cases in this status')),
     type: Type.Optional(literalUnion(REQUEST_TYPES, 'Only cases of this request type')),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
+    // A string checked digit by digit: "1e2", " 5", "Infinity" and 1000-digit numbers are refused, not converted.
+    limit: Type.String({ format: 'page-size', default: '50', description: 'Page size, 1 to 200 (digits only)', examples: ['50'] }),
+    cursor: Type.Optional(Type.String({ description: 'nextCursor of the previous page; opaque', examples: ['eyJhdCI6…'] })),
   },
   strict,
 );
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
 export const CaseList = Type.Object({
-  items: Type.Array(Case), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(),
+  items: Type.Array(Case),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last page' }),
+  total: Type.Integer({ description: 'Cases matching the filters (all pages)' }),
+  totalExact: Type.Boolean({ description: 'false when total is the planner\'s estimate (more than 10,000 matching cases)' }),
+  limit: Type.Integer(),
 });
 
 export const AuditEvent = Type.Object({
@@ -90,7 +94,7 @@ export const CaseHistory = Type.Object({ caseId: CaseId, events: Type.Array(Audi
 export const ActionBody = Type.Object(
   {
     action: literalUnion(CASE_ACTIONS.filter((a) => a !== 'escalate'), 'What the officer did'),
-    note: Type.Optional(Type.String({ maxLength: 2000, ...noNul, description: 'Why, for the audit trail' })),
+    note: Type.Optional(Type.String({ maxLength: 2000, format: 'free-text', description: 'Why, for the audit trail; at least one letter or digit' })),
   },
   strict,
 );
