@@ -29,7 +29,7 @@ const FIELD_EXTRAS: Record<string, unknown[]> = {
   type: ['ACCESS', 'access ', 'gossip', '__proto__', 'constructor', 'toString'],
   channel: ['EMAIL', 'carrier pigeon', 'hasOwnProperty'],
   receivedAt: ['2025-10-24', '2025-10-24T10:00:00', '2025-13-01T00:00:00Z', '2025-02-30T10:00:00+03:00', 'yesterday', '1e21', 'Infinity',
-    '2999-01-01T00:00:00Z', '2025-10-24T10:00:00+03:00\u0000', '+275760-09-13T00:00:00Z'],
+    '2999-01-01T00:00:00Z', '2025-10-24T10:00:00+03:00\u0000', '+275760-09-13T00:00:00Z', '1900-01-01T00:00:00Z', '2007-01-25T20:59:59Z'],
   name: ['12345', '\u0000Ivan', 'Ivan\u0000Petrov', 'Ivan\u0007Petrov', 'Ivan\ud800', '-- --', '\u00a0\u2003\u3000', '\u202e\u202d', 'x'.repeat(301)],
   email: ['a@b', 'ivan@', '@example.ru', 'a b@example.ru', 'ivan@пример', 'ivan@[127.0.0.1]', 'a\u200b@example.ru', 'ivan@@example.ru',
     'Ivan <ivan@example.ru>', 'ivan@example.ru\n', `${'a'.repeat(320)}@example.ru`, 'ivan@-example.ru', 'ivan@example..ru'],
