@@ -10,15 +10,27 @@ import { deadlineRoutes } from './features/deadlines/routes';
 import { healthRoutes } from './features/health/routes';
 import { auth } from './plugins/auth';
 import { infrastructure } from './plugins/infrastructure';
+import { rateLimits } from './plugins/rate-limits';
+import { docsCsp, securityHeaders } from './plugins/security-headers';
+import { RequestLogController } from './request-log';
 
 export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, bodyLimitBytes } = config.http;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, { pretty: config.logPretty }),
+    logController: new RequestLogController(config.logPretty), // one line per request, no URLs' queries or headers
+    // A client that sends its headers or body slowly is cut off (408) instead of holding a socket.
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    bodyLimit: bodyLimitBytes,
+    // Node checks the timeouts every connectionsCheckingInterval (default 30 s), which would let a slow client overstay.
+    http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))) },
     // Unknown fields are rejected, not silently dropped.
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
+  await app.register(securityHeaders);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -27,10 +39,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs', uiConfig: { persistAuthorization: true, validatorUrl: null },
+    staticCSP: true, transformStaticCSP: docsCsp,
+  });
   app.get('/api/v1/openapi.json', { config: { auth: false }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(infrastructure, { config });
+  await app.register(rateLimits);
   await app.register(auth);
   await app.register(healthRoutes);
   await app.register(caseRoutes);

@@ -21,6 +21,10 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
     host: '127.0.0.1', port: 0, logLevel: 'error', timeZone: 'Europe/Moscow',
     actionTimeoutMs: 60_000, // the worker-restart test holds an action while the worker is down
     payloadKey: testPayloadKey, internalTerms: {},
+    // Production defaults; the rate-limit and timeout tests build their own app with small values.
+    rateLimit: { failedAuthPerMinute: 20, writesPerMinute: 120 },
+    http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, bodyLimitBytes: 102_400 },
+    logPretty: false,
   };
 }
 
