@@ -13,18 +13,30 @@ import { healthRoutes } from './features/health/routes';
 import { auth } from './plugins/auth';
 import { validatorCompiler } from './validation';
 import { infrastructure } from './plugins/infrastructure';
+import { rateLimits } from './plugins/rate-limits';
+import { docsCsp, securityHeaders } from './plugins/security-headers';
+import { RequestLogController } from './request-log';
 
 export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, bodyLimitBytes } = config.http;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, { pretty: config.logPretty }),
+    logController: new RequestLogController(config.logPretty), // one line per request, no URLs' queries or headers
     // Router errors (bad percent-encoding, an overlong id) in our error shape too.
     frameworkErrors,
+    // A client that sends its headers or body slowly is cut off (408) instead of holding a socket.
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    bodyLimit: bodyLimitBytes,
+    // Node checks the timeouts every connectionsCheckingInterval (default 30 s), which would let a slow client overstay.
+    http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))) },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Our Ajv: bodies are not coerced, unknown fields are rejected (api/validation.ts).
   app.setValidatorCompiler(validatorCompiler);
   acceptJsonOnly(app);
   registerErrorHandler(app);
+  await app.register(securityHeaders);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -33,10 +45,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs', uiConfig: { persistAuthorization: true, validatorUrl: null },
+    staticCSP: true, transformStaticCSP: docsCsp,
+  });
   app.get('/api/v1/openapi.json', { config: { auth: false }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(infrastructure, { config });
+  await app.register(rateLimits);
   await app.register(auth);
   await app.register(healthRoutes);
   await app.register(caseRoutes);

@@ -76,7 +76,7 @@ const FASTIFY_ERRORS: Record<string, [code: string, message: string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'Send the body as JSON with "content-type: application/json".'],
   FST_ERR_CTP_EMPTY_JSON_BODY: ['empty_body', 'The body is empty but content-type says JSON: send a JSON object.'],
   FST_ERR_CTP_INVALID_JSON_BODY: ['invalid_json', 'The body is not valid JSON: check quotes, commas and brackets.'],
-  FST_ERR_CTP_BODY_TOO_LARGE: ['body_too_large', 'The body is larger than 1 MiB: send only the fields the route documents.'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['body_too_large', 'The body is larger than the server accepts (DSAR_BODY_LIMIT_BYTES): send only the fields the route documents.'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['invalid_content_length', 'The body length does not match the Content-Length header: send the header that matches the body, or none.'],
   FST_ERR_BAD_URL: ['bad_url', 'The URL contains invalid percent-encoding: encode "%" as %25 and non-ASCII characters as UTF-8 percent-escapes.'],
   FST_ERR_MAX_PARAM_LENGTH: ['param_too_long', 'A path segment is longer than 100 characters: case ids look like DSAR-2026-000123.'],

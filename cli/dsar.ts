@@ -1,9 +1,9 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { DEV_DATABASE_URL, legalTimeSettings } from '../platform/config';
-import { createPool, migrate } from '../platform/db';
+import { migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
-import { ROLES, createToken, type Role } from '../api/features/tokens/token-store';
 import { registerDeadlineCommand } from './deadline-command';
+import { registerTokenCommands } from './token-commands';
 
 /** `npx dsar …`: operator commands. Results go to stdout, messages to stderr. */
 const program = new Command('dsar').description('DSAR engine command line').showHelpAfterError();
@@ -16,27 +16,7 @@ function unreachable(err: unknown): never {
   process.exit(1);
 }
 
-const token = program.command('token').description('API bearer tokens');
-token.command('create')
-  .description('create a token and print it (only once) on stdout')
-  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, (v: string) => {
-    if (!ROLES.includes(v as Role)) throw new InvalidArgumentError(`use one of ${ROLES.join(', ')}`);
-    return v as Role;
-  })
-  .option('--name <name>', 'who or what holds the token (recorded as the actor in the audit log)', `${process.env.USER ?? 'user'}`)
-  .action(async ({ role, name }: { role: Role; name: string }) => {
-    const pool = createPool(databaseUrl(), 1);
-    try {
-      await migrate(databaseUrl());
-      const value = await createToken(pool, role, name);
-      console.error(`dsar: created ${role} token for "${name}". Keep it secret; it is not shown again.`);
-      process.stdout.write(`${value}\n`);
-    } catch (err) {
-      unreachable(err);
-    } finally {
-      await pool.end();
-    }
-  });
+registerTokenCommands(program, { databaseUrl, unreachable });
 
 program.command('migrate').description('apply pending database migrations').action(async () => {
   await migrate(databaseUrl(), (m) => console.error(m)).catch(unreachable);

@@ -29,6 +29,12 @@ export interface Config {
   payloadKey: Buffer;
   calendarDir?: string;
   internalTerms: Record<string, { n: number }>;
+  /** Requests per minute before 429: failed authentications per client IP, writes per token. */
+  rateLimit: { failedAuthPerMinute: number; writesPerMinute: number };
+  /** HTTP server limits: a slow or oversized request is cut off instead of holding a socket. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; bodyLimitBytes: number };
+  /** Human-readable logs (pino-pretty) instead of JSON lines: `LOG_FORMAT`, else whether stdout is a terminal. */
+  logPretty: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -47,6 +53,27 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name}=${raw} must be a positive whole number.`);
   return n;
+}
+
+function httpLimits(env: NodeJS.ProcessEnv): Config['http'] {
+  const limits = {
+    headersTimeoutMs: positiveInt(env, 'DSAR_HEADERS_TIMEOUT_MS', 10_000),
+    requestTimeoutMs: positiveInt(env, 'DSAR_REQUEST_TIMEOUT_MS', 30_000),
+    keepAliveTimeoutMs: positiveInt(env, 'DSAR_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+    bodyLimitBytes: positiveInt(env, 'DSAR_BODY_LIMIT_BYTES', 102_400),
+  };
+  // Node refuses a headers timeout longer than the whole-request timeout.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError(`DSAR_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed DSAR_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}).`);
+  }
+  return limits;
+}
+
+/** `LOG_FORMAT=json|pretty` wins; otherwise pretty only when a person is watching the terminal. */
+export function logPretty(raw: string | undefined, isTTY: boolean): boolean {
+  if (raw === undefined || raw === '') return isTTY;
+  if (raw !== 'json' && raw !== 'pretty') throw new ConfigError(`LOG_FORMAT=${raw} is not json or pretty.`);
+  return raw === 'pretty';
 }
 
 function timeZone(raw: string): string {
@@ -115,5 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     payloadKey: payloadKey(env.DSAR_PAYLOAD_KEY),
     ...legalTimeSettings(env),
+    rateLimit: {
+      failedAuthPerMinute: positiveInt(env, 'DSAR_RATE_LIMIT_FAILED_AUTH', 20),
+      writesPerMinute: positiveInt(env, 'DSAR_RATE_LIMIT_WRITES', 120),
+    },
+    http: httpLimits(env),
+    logPretty: logPretty(env.LOG_FORMAT, process.stdout.isTTY === true),
   };
 }

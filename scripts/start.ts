@@ -1,9 +1,9 @@
 /**
  * `npm start`: the whole engine on this machine — embedded PostgreSQL (unless DATABASE_URL), a Temporal
  * dev server persisted to .data/ (unless TEMPORAL_ADDRESS), the worker and the API as child processes.
- * Ctrl-C stops them all, in order; a second start reuses the data.
+ * A crashed API or worker is restarted with backoff; Ctrl-C stops them all, in order; a second start reuses the data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -11,13 +11,13 @@ import { DEV_DATABASE_PORT, DEV_DATABASE_URL, temporalConfig } from '../platform
 import { migrate } from '../platform/db';
 import { startDevTemporal, type DevTemporal } from '../platform/dev-temporal';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/embedded-postgres';
+import { supervise } from '../platform/supervisor';
 import { ensureTemporalTools, projectRoot } from '../platform/tools';
 
 const env = process.env;
 const dataDir = path.resolve(projectRoot, env.DSAR_DATA_DIR ?? '.data');
 const say = (m: string) => console.error(`dsar: ${m}`);
 const stoppers: Array<() => Promise<void>> = [];
-const children: ChildProcess[] = [];
 let stopping = false;
 
 function payloadKey(): string {
@@ -30,26 +30,15 @@ function payloadKey(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-function startChild(name: string, entry: string, childEnv: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', entry], { cwd: projectRoot, env: childEnv, stdio: 'inherit' });
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
-      void shutdown(1);
-    }
+/** API and worker are restarted when they crash (platform/supervisor.ts); too many crashes stop everything. */
+function startChild(name: string, entry: string, childEnv: NodeJS.ProcessEnv): void {
+  const supervised = supervise({
+    name, say,
+    start: () => spawn(process.execPath, ['--require', 'tsx/cjs', entry], { cwd: projectRoot, env: childEnv, stdio: 'inherit' }),
+    shuttingDown: () => stopping,
+    onGiveUp: () => void shutdown(1),
   });
-  children.push(child);
-  stoppers.unshift(() => stopChild(child));
-  return child;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
+  stoppers.unshift(() => supervised.stop());
 }
 
 async function shutdown(code: number): Promise<void> {

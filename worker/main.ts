@@ -1,18 +1,19 @@
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createPool, migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { createLogger } from '../platform/logger';
+import { installSdkLogging } from '../platform/temporal-logger';
 import { connectionOptions } from '../platform/temporal';
 import { createWorker } from './create-worker';
 
 /** Production entry point (`npm run worker`): DATABASE_URL + TEMPORAL_ADDRESS/NAMESPACE/TLS. */
 async function main() {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { pretty: config.logPretty });
   loadLegalTime(config); // refuse a bad calendar override or an internal term longer than the statute now, not mid-case
-  // The SDK's own lifecycle chatter stays at WARN; our structured log says what matters.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // The SDK logs through our logger (same redaction: its errors quote PostgreSQL rows); its chatter stays at WARN.
+  installSdkLogging(log);
   await migrate(config.databaseUrl, (m) => log.debug({ migration: m }, 'migrate'));
   const pool = createPool(config.databaseUrl);
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));

@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
 import type { Config } from '../../platform/config';
 import { createPool } from '../../platform/db';
+import { createLogger } from '../../platform/logger';
+import { installSdkLogging } from '../../platform/temporal-logger';
 import { createWorker } from '../../worker/create-worker';
 import { freshDatabase } from './database';
 
 export const testPayloadKey = randomBytes(32);
 
-// Worker lifecycle chatter stays out of the test output; warnings and errors still show.
-Runtime.install({ logger: new DefaultLogger('WARN') });
+// As in production: the SDK logs through pino with our redaction; lifecycle chatter stays out, warnings show.
+installSdkLogging(createLogger('warn'));
 
 export function testConfig(databaseUrl: string, taskQueue: string): Config {
   return {
@@ -21,6 +23,10 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
     host: '127.0.0.1', port: 0, logLevel: 'error', timeZone: 'Europe/Moscow',
     actionTimeoutMs: 60_000, // the worker-restart test holds an action while the worker is down
     payloadKey: testPayloadKey, internalTerms: {},
+    // Production defaults; the rate-limit and timeout tests build their own app with small values.
+    rateLimit: { failedAuthPerMinute: 20, writesPerMinute: 120 },
+    http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, bodyLimitBytes: 102_400 },
+    logPretty: false,
   };
 }
 

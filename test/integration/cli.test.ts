@@ -1,25 +1,20 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool } from '../../platform/db';
 import { freshDatabase } from '../helpers/database';
+import { runDsar } from '../helpers/dsar-cli';
 
-const root = path.resolve(__dirname, '../..');
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => { db = await freshDatabase(); });
 afterAll(async () => { await db?.drop(); });
 
-/** Runs `dsar …` exactly as `npx dsar` does (the package's bin). */
-const dsar = (args: string[], input?: string) => spawnSync(process.execPath, [path.join(root, 'bin/dsar.cjs'), ...args], {
-  cwd: root, input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: db.url },
-});
+const dsar = (args: string[], input?: string) => runDsar(db.url, args, input);
 
 describe('dsar token create', () => {
   it('prints the new token alone on stdout and stores only its hash', async () => {
     const run = dsar(['token', 'create', '--role', 'officer', '--name', 'Olga']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^dsar_[A-Za-z0-9_-]{43}\n$/);
-    expect(run.stderr).toContain('created officer token for "Olga"');
+    expect(run.stderr).toMatch(/created officer token \d+ for "Olga" \(does not expire; revoke with `npx dsar token revoke \d+`\)/);
     const pool = createPool(db.url, 1);
     const rows = (await pool.query('SELECT name, role, token_hash FROM api_tokens')).rows;
     await pool.end();
@@ -28,10 +23,46 @@ describe('dsar token create', () => {
     expect(rows[0].token_hash).not.toContain(run.stdout.trim());
   });
 
+  it('sets an expiry with --expires-in and refuses a malformed one', () => {
+    const run = dsar(['token', 'create', '--role', 'dpo', '--name', 'Temp', '--expires-in', '90d']);
+    expect(run.status).toBe(0);
+    const expires = /expires (\S+);/.exec(run.stderr)?.[1];
+    expect(Date.parse(expires!) - Date.now()).toBeGreaterThan(89.9 * 86_400_000);
+    const listed = dsar(['token', 'list']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(listed.find((t: { name: string }) => t.name === 'Temp').expiresAt).toBe(expires);
+    const bad = dsar(['token', 'create', '--role', 'dpo', '--expires-in', '3 months']);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('e.g. 12h, 90d, 4w');
+  });
+
   it('refuses an unknown role with the list of roles', () => {
     const run = dsar(['token', 'create', '--role', 'root']);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('officer, dpo, auditor, admin');
+  });
+});
+
+describe('dsar token list and revoke', () => {
+  it('revokes by id, idempotently, saying what it did', () => {
+    dsar(['token', 'create', '--role', 'officer', '--name', 'Leaving']);
+    const id = dsar(['token', 'list']).stdout.trim().split('\n').map((l) => JSON.parse(l)).find((t: { name: string }) => t.name === 'Leaving').id;
+    const first = dsar(['token', 'revoke', String(id)]);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain(`revoked token ${id}`);
+    const revokedAt = dsar(['token', 'list']).stdout.trim().split('\n').map((l) => JSON.parse(l)).find((t: { id: number }) => t.id === id).revokedAt;
+    expect(revokedAt).not.toBeNull();
+    const again = dsar(['token', 'revoke', String(id)]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('already revoked');
+    const after = dsar(['token', 'list']).stdout.trim().split('\n').map((l) => JSON.parse(l)).find((t: { id: number }) => t.id === id);
+    expect(after.revokedAt).toBe(revokedAt); // the first revocation time stays
+  });
+
+  it('exits with code 2 and a clear message for an unknown id', () => {
+    const run = dsar(['token', 'revoke', '999999']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('no token with id 999999');
+    expect(run.stderr).toContain('npx dsar token list');
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { caseActionUpdate } from '../../../workflows/case-contract';
@@ -26,12 +27,21 @@ export async function takeAction(
       app.temporal.workflow.getHandle(id).executeUpdate(caseActionUpdate, {
         args: [{ action: body.action, actor: principal.name, note: body.note, requestId: idempotencyKey, actedAt }],
         // Temporal also deduplicates a repeat that arrives while the first is still in flight.
-        ...(idempotencyKey ? { updateId: `${id}:${idempotencyKey}` } : {}),
+        ...(idempotencyKey ? { updateId: updateIdFor(id, idempotencyKey) } : {}),
       }));
   } catch (err) {
     throw refusal(err, id, app.config.actionTimeoutMs);
   }
   return (await getCase(app.pg, id))!;
+}
+
+/**
+ * Update ids are stored in clear by the Temporal server (only payloads are encrypted), and a client's
+ * Idempotency-Key may say something about the request; so Temporal gets a hash. The key itself is
+ * still recorded with the audit event (our database), where repeats are recognised.
+ */
+export function updateIdFor(id: string, idempotencyKey: string): string {
+  return createHash('sha256').update(`${id}\n${idempotencyKey}`).digest('hex');
 }
 
 async function wasApplied(app: FastifyInstance, id: string, key: string): Promise<boolean> {

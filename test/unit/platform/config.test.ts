@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeDeadline } from '../../../domain/legal-time';
-import { ConfigError, loadConfig } from '../../../platform/config';
+import { ConfigError, loadConfig, logPretty } from '../../../platform/config';
 import { loadLegalTime } from '../../../platform/legal-time-config';
 
 const key = Buffer.alloc(32, 7).toString('base64');
@@ -12,6 +12,14 @@ describe('configuration', () => {
   it('has working defaults for a local engine', () => {
     const c = loadConfig({ DSAR_PAYLOAD_KEY: key });
     expect(c).toMatchObject({ host: '127.0.0.1', port: 3000, timeZone: 'Europe/Moscow', temporal: { address: '127.0.0.1:7233', namespace: 'dsar', taskQueue: 'dsar-cases' } });
+    expect(c).toMatchObject({ rateLimit: { failedAuthPerMinute: 20, writesPerMinute: 120 }, http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 } });
+  });
+
+  it('logs for people at a terminal and JSON lines otherwise, unless LOG_FORMAT says', () => {
+    expect(logPretty(undefined, true)).toBe(true);
+    expect(logPretty(undefined, false)).toBe(false);
+    expect(logPretty('json', true)).toBe(false);
+    expect(logPretty('pretty', false)).toBe(true);
   });
 
   it('refuses bad values at boot, naming the variable and what to put there', () => {
@@ -21,6 +29,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_TIME_ZONE: 'Mars/Olympus' })).toThrow(/IANA time zone/);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_INTERNAL_TERMS: '[1]' })).toThrow(ConfigError);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_ACTION_TIMEOUT_MS: '0' })).toThrow(/DSAR_ACTION_TIMEOUT_MS=0/);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_RATE_LIMIT_WRITES: 'lots' })).toThrow(/DSAR_RATE_LIMIT_WRITES=lots/);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_HEADERS_TIMEOUT_MS: '60000' })).toThrow(/must not exceed DSAR_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT=xml/);
   });
 
   it('turns Temporal TLS on with any TLS setting, and wants certificate and key together', () => {
