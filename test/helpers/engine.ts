@@ -3,7 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
-import type { Config } from '../../platform/config';
+import { observabilitySettings, type Config } from '../../platform/config';
 import { createPool } from '../../platform/db';
 import { createWorker } from '../../worker/create-worker';
 import { freshDatabase } from './database';
@@ -21,6 +21,7 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
     host: '127.0.0.1', port: 0, logLevel: 'error', timeZone: 'Europe/Moscow',
     actionTimeoutMs: 60_000, // the worker-restart test holds an action while the worker is down
     payloadKey: testPayloadKey, internalTerms: {},
+    ...observabilitySettings({}),
   };
 }
 
