@@ -8,6 +8,7 @@ import { registerErrorHandler } from './errors';
 import { caseRoutes } from './features/cases/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
 import { healthRoutes } from './features/health/routes';
+import { metrics } from './features/metrics/routes';
 import { auth } from './plugins/auth';
 import { infrastructure } from './plugins/infrastructure';
 
@@ -32,6 +33,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   await app.register(infrastructure, { config });
   await app.register(auth);
+  await app.register(metrics); // before the routes: its latency hook must see every route
   await app.register(healthRoutes);
   await app.register(caseRoutes);
   await app.register(deadlineRoutes);
