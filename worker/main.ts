@@ -12,7 +12,12 @@ async function main() {
   const log = createLogger(config.logLevel);
   loadLegalTime(config); // refuse a bad calendar override or an internal term longer than the statute now, not mid-case
   // The SDK's own lifecycle chatter stays at WARN; our structured log says what matters.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    // The SDK's own metrics (task and activity failures, latencies, pollers) at http://<address>/metrics;
+    // default names, so Temporal's published SDK dashboards work as they are.
+    ...(config.workerMetricsAddress && { telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsAddress } } } }),
+  });
   await migrate(config.databaseUrl, (m) => log.debug({ migration: m }, 'migrate'));
   const pool = createPool(config.databaseUrl);
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
