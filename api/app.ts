@@ -6,6 +6,7 @@ import type { Config } from '../platform/config';
 import { loggerOptions } from '../platform/logger';
 import { registerErrorHandler } from './errors';
 import { caseRoutes } from './features/cases/routes';
+import { codecRoutes } from './features/codec/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
 import { healthRoutes } from './features/health/routes';
 import { metrics } from './features/metrics/routes';
@@ -37,5 +38,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(caseRoutes);
   await app.register(deadlineRoutes);
+  await app.register(codecRoutes, { prefix: '/codec' });
   return app;
 }
