@@ -7,9 +7,11 @@ import { loggerOptions } from '../platform/logger';
 import { frameworkErrors, registerErrorHandler } from './errors';
 import { acceptJsonOnly } from './json-body';
 import { caseRoutes } from './features/cases/routes';
+import { codecRoutes } from './features/codec/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
 import { faultRoutes } from './features/faults/routes';
 import { healthRoutes } from './features/health/routes';
+import { metrics } from './features/metrics/routes';
 import { auth } from './plugins/auth';
 import { validatorCompiler } from './validation';
 import { infrastructure } from './plugins/infrastructure';
@@ -54,9 +56,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(infrastructure, { config });
   await app.register(rateLimits);
   await app.register(auth);
+  await app.register(metrics); // before the routes: its latency hook must see every route
   await app.register(healthRoutes);
   await app.register(caseRoutes);
   await app.register(deadlineRoutes);
   await app.register(faultRoutes);
+  await app.register(codecRoutes, { prefix: '/codec' });
   return app;
 }

@@ -17,7 +17,7 @@ export interface TemporalConfig {
   apiKey?: string;
 }
 
-export interface Config {
+export interface Config extends ObservabilityConfig {
   databaseUrl: string;
   temporal: TemporalConfig;
   host: string;
@@ -35,6 +35,20 @@ export interface Config {
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; bodyLimitBytes: number };
   /** Human-readable logs (pino-pretty) instead of JSON lines: `LOG_FORMAT`, else whether stdout is a terminal. */
   logPretty: boolean;
+}
+
+/** Health, metrics and the codec endpoint (see the README's settings table). */
+export interface ObservabilityConfig {
+  /** A task-queue poller counts as a live worker if it polled within this many ms. */
+  workerSeenWithinMs: number;
+  /** Bearer token Prometheus sends to scrape `GET /metrics`; unset: no /metrics route. */
+  metricsToken?: string;
+  /** `POST /codec/decode` for the Temporal CLI and Web UI; off unless explicitly enabled. */
+  codecEndpoint: boolean;
+  /** Browser origins (the Temporal Web UI) allowed to call the codec endpoint. */
+  codecCorsOrigins: string[];
+  /** host:port where the worker serves the Temporal SDK's Prometheus metrics; unset: off. */
+  workerMetricsAddress?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -130,6 +144,30 @@ export function legalTimeSettings(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
+export function observabilitySettings(env: NodeJS.ProcessEnv = process.env): ObservabilityConfig {
+  const metricsToken = env.DSAR_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 32) {
+    throw new ConfigError('DSAR_METRICS_TOKEN must be at least 32 characters: use `openssl rand -base64 32`.');
+  }
+  const codec = env.DSAR_CODEC_ENDPOINT || 'false';
+  if (codec !== 'true' && codec !== 'false') throw new ConfigError(`DSAR_CODEC_ENDPOINT=${codec} must be true or false.`);
+  const origins = (env.DSAR_CODEC_CORS_ORIGINS ?? 'http://127.0.0.1:8233,http://localhost:8233').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError(`DSAR_CODEC_CORS_ORIGINS: "${origin}" is not an origin like http://127.0.0.1:8233 (scheme://host[:port], no path).`);
+  }
+  const workerMetricsAddress = env.DSAR_WORKER_METRICS_ADDRESS || undefined;
+  if (workerMetricsAddress !== undefined && !/^[^\s:]+:\d{1,5}$/.test(workerMetricsAddress)) {
+    throw new ConfigError(`DSAR_WORKER_METRICS_ADDRESS=${workerMetricsAddress} must be host:port, e.g. 127.0.0.1:9465.`);
+  }
+  return {
+    workerSeenWithinMs: positiveInt(env, 'DSAR_WORKER_SEEN_WITHIN_MS', 90_000),
+    metricsToken,
+    codecEndpoint: codec === 'true',
+    codecCorsOrigins: origins,
+    workerMetricsAddress,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
@@ -148,5 +186,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     http: httpLimits(env),
     logPretty: logPretty(env.LOG_FORMAT, process.stdout.isTTY === true),
+    ...observabilitySettings(env),
   };
 }

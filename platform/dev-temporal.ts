@@ -22,11 +22,14 @@ export async function startDevTemporal(opts: {
   dbFile?: string;
   logFile: string;
   retention?: string;
+  /** Server dynamic configuration, e.g. `{ 'matching.longPollExpirationInterval': '5s' }` (values as JSON). */
+  dynamicConfig?: Record<string, unknown>;
 }): Promise<DevTemporal> {
   const address = `127.0.0.1:${opts.port}`;
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', opts.namespace,
     '--log-level', 'warn', '--ui-disable-news-fetch'];
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
+  for (const [key, value] of Object.entries(opts.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort)); else args.push('--headless');
   const out = openSync(opts.logFile, 'a');
   // Own process group: a Ctrl-C in the terminal reaches us, and we stop the server in order.

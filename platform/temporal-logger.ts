@@ -63,9 +63,17 @@ const CORE_LEVEL: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', i
 /**
  * Installs the SDK runtime with our logger, once per process, before any worker or connection. The
  * native core's logs are forwarded to it too, so nothing the SDK prints bypasses the redaction.
+ * `metricsAddress` (DSAR_WORKER_METRICS_ADDRESS) turns on the SDK's Prometheus endpoint.
  */
-export function installSdkLogging(log: pino.Logger): void {
+export function installSdkLogging(log: pino.Logger, metricsAddress?: string): void {
   const logger = new PinoSdkLogger(log);
   const core = CORE_LEVEL[sdkLogLevel(log.level)] ?? 'ERROR';
-  Runtime.install({ logger, telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core }), forward: {} } } });
+  Runtime.install({
+    logger,
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core }), forward: {} },
+      // The SDK's own metrics at http://<address>/metrics, default names, so Temporal's published SDK dashboards work.
+      ...(metricsAddress && { metrics: { prometheus: { bindAddress: metricsAddress } } }),
+    },
+  });
 }

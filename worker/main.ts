@@ -13,7 +13,8 @@ async function main() {
   const log = createLogger(config.logLevel, { pretty: config.logPretty });
   loadLegalTime(config); // refuse a bad calendar override or an internal term longer than the statute now, not mid-case
   // The SDK logs through our logger (same redaction: its errors quote PostgreSQL rows); its chatter stays at WARN.
-  installSdkLogging(log);
+  // With DSAR_WORKER_METRICS_ADDRESS it also serves its own metrics (task and activity failures, pollers).
+  installSdkLogging(log, config.workerMetricsAddress);
   await migrate(config.databaseUrl, (m) => log.debug({ migration: m }, 'migrate'));
   const pool = createPool(config.databaseUrl);
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));

@@ -3,7 +3,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
-import type { Config } from '../../platform/config';
+import { observabilitySettings, type Config } from '../../platform/config';
 import { createPool } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { installSdkLogging } from '../../platform/temporal-logger';
@@ -27,6 +27,7 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
     rateLimit: { failedAuthPerMinute: 20, writesPerMinute: 120 },
     http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, bodyLimitBytes: 102_400 },
     logPretty: false,
+    ...observabilitySettings({}),
   };
 }
 
@@ -34,10 +35,10 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
  * The engine as production runs it — API (via inject), worker, real PostgreSQL and Temporal — on a
  * fresh database and its own task queue, so test files do not see each other's cases.
  */
-export async function startEngine(opts: { worker?: boolean } = {}) {
+export async function startEngine(opts: { worker?: boolean; config?: (c: Config) => Config } = {}) {
   const db = await freshDatabase();
   const taskQueue = `dsar-test-${randomBytes(4).toString('hex')}`;
-  const config = testConfig(db.url, taskQueue);
+  const config = (opts.config ?? ((c) => c))(testConfig(db.url, taskQueue));
   const app = await buildApp(config);
   const pool = createPool(db.url, 4);
   let worker: Worker | undefined;

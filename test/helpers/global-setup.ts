@@ -51,6 +51,9 @@ export default async function setup(project: TestProject) {
 
     const temporal = await startDevTemporal({
       cli: tools.cli, port: await freePort(), namespace: 'dsar', logFile: path.join(scratch, 'temporal.log'),
+      // A worker re-polls at least once per long poll: a short one lets the health test see a stopped
+      // worker disappear within seconds (60 s on a default server).
+      dynamicConfig: { 'matching.longPollExpirationInterval': '5s' },
     });
     stops.unshift(temporal.stop);
 

@@ -5,7 +5,8 @@ import { actionProbes, openCaseProbes, validCase, type Probe } from '../helpers/
 let engine: Engine;
 let caseId: string;
 beforeAll(async () => {
-  engine = await startEngine();
+  // Hundreds of refused writes from one token: the write limit (tested in http-hardening) would answer them all with 429.
+  engine = await startEngine({ config: (c) => ({ ...c, rateLimit: { failedAuthPerMinute: 100_000, writesPerMinute: 100_000 } }) });
   const opened = await engine.app.inject({ method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'), payload: { ...validCase, receivedAt: new Date().toISOString() } });
   caseId = opened.json().id;
 });

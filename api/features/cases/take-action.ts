@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { caseActionUpdate } from '../../../workflows/case-contract';
+import { workerPresent } from '../../../platform/worker-presence';
 import { AppError, isTemporalTimeout } from '../../errors';
 import type { Principal } from '../tokens/token-store';
 import { getCase, requireCase, type CaseView } from './read-model';
@@ -21,6 +22,7 @@ export async function takeAction(
   if (!current.allowedActions.includes(body.action)) {
     throw new AppError(409, 'transition_not_allowed', `A case in status "${current.status}" cannot be "${body.action}"-ed; allowed now: ${current.allowedActions.join(', ') || 'nothing (the case is closed)'}.`);
   }
+  await requireWorker(app);
   try {
     // Updates need a running worker; without a deadline the call would wait for one forever.
     await app.temporal.withDeadline(Date.now() + app.config.actionTimeoutMs, () =>
@@ -33,6 +35,19 @@ export async function takeAction(
     throw refusal(err, id, app.config.actionTimeoutMs);
   }
   return (await getCase(app.pg, id))!;
+}
+
+/**
+ * Without a worker the Update would wait for one and be applied whenever it returns, minutes or hours after
+ * the officer gave up. Refuse at once instead, and say why; nothing is sent. When Temporal cannot say,
+ * the Update is tried and answers for itself (temporal_unavailable or workflow_unavailable).
+ */
+async function requireWorker(app: FastifyInstance): Promise<void> {
+  const { namespace, taskQueue } = app.config.temporal;
+  const present = await workerPresent(app.temporal, namespace, taskQueue, app.config.workerSeenWithinMs).catch(() => undefined);
+  if (present === false) {
+    throw new AppError(503, 'worker_unavailable', `No worker has polled the case task queue "${taskQueue}" in the last ${Math.round(app.config.workerSeenWithinMs / 1000)} s, so nothing can apply the action: it was not sent. Start the worker (npm run worker) and repeat the action; /health shows when it is back.`);
+  }
 }
 
 /**

@@ -1,11 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { Connection } from '@temporalio/client';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { workerPresent } from '../../../platform/worker-presence';
 
+const State = (description?: string) =>
+  Type.Union([Type.Literal('ok'), Type.Literal('down'), Type.Literal('unknown')], { description });
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
-  postgres: Type.String(),
-  temporal: Type.String(),
+  postgres: State(),
+  temporal: State(),
+  worker: State('`ok` when a worker polled the case task queue for workflow and activity tasks within DSAR_WORKER_SEEN_WITHIN_MS; `unknown` when Temporal is down'),
 });
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -19,18 +23,28 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', {
     config: { auth: false },
-    schema: { tags: ['health'], summary: '200 only when PostgreSQL and Temporal both answer', response: { 200: Health, 503: Health } },
+    schema: {
+      tags: ['health'],
+      summary: '200 only when PostgreSQL and Temporal answer and a worker polls the case task queue',
+      response: { 200: Health, 503: Health },
+    },
   }, async (_request, reply) => {
     // Public endpoint: say which part is down, keep the driver's details (hosts, users) in the log.
-    const probe = (name: string, p: Promise<unknown>) => within(p, 2000).then(() => 'ok', (err: unknown) => {
+    const probe = (name: string, p: Promise<unknown>) => within(p, 2000).then(() => true, (err: unknown) => {
       app.log.warn({ err, component: name }, 'health check failed');
-      return 'down';
+      return false;
     });
+    const { namespace, taskQueue } = app.config.temporal;
+    let present: boolean | undefined;
     const [postgres, temporal] = await Promise.all([
       probe('postgres', app.pg.query('SELECT 1')),
       probe('temporal', (app.temporal.connection as Connection).healthService.check({})),
+      probe('worker', workerPresent(app.temporal, namespace, taskQueue, app.config.workerSeenWithinMs).then((p) => { present = p; })),
     ]);
-    const ok = postgres === 'ok' && temporal === 'ok';
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres, temporal });
+    const state = (up: boolean) => (up ? 'ok' as const : 'down' as const);
+    // Without Temporal nobody can tell whether a worker runs.
+    const worker = !temporal || present === undefined ? 'unknown' as const : state(present);
+    const ok = postgres && temporal && worker === 'ok';
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres: state(postgres), temporal: state(temporal), worker });
   });
 };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeDeadline } from '../../../domain/legal-time';
-import { ConfigError, loadConfig, logPretty } from '../../../platform/config';
+import { ConfigError, loadConfig, logPretty, observabilitySettings } from '../../../platform/config';
 import { loadLegalTime } from '../../../platform/legal-time-config';
 
 const key = Buffer.alloc(32, 7).toString('base64');
@@ -75,5 +75,29 @@ describe('operator legal-time settings', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dsar-cal-'));
     writeFileSync(path.join(dir, 'ru-2028.json'), '{ not json');
     expect(() => loadLegalTime({ calendarDir: dir, timeZone: 'Europe/Moscow', internalTerms: {} })).toThrow(/ru-2028\.json is not valid JSON/);
+  });
+});
+
+describe('observability settings', () => {
+  it('keeps /metrics and the codec endpoint off by default and watches the worker with a 90 s threshold', () => {
+    expect(observabilitySettings({})).toEqual({
+      workerSeenWithinMs: 90_000, metricsToken: undefined, codecEndpoint: false,
+      codecCorsOrigins: ['http://127.0.0.1:8233', 'http://localhost:8233'], workerMetricsAddress: undefined,
+    });
+    expect(observabilitySettings({
+      DSAR_WORKER_SEEN_WITHIN_MS: '15000', DSAR_METRICS_TOKEN: 'x'.repeat(32), DSAR_CODEC_ENDPOINT: 'true',
+      DSAR_CODEC_CORS_ORIGINS: 'https://temporal.example.ru', DSAR_WORKER_METRICS_ADDRESS: '0.0.0.0:9465',
+    })).toEqual({
+      workerSeenWithinMs: 15_000, metricsToken: 'x'.repeat(32), codecEndpoint: true,
+      codecCorsOrigins: ['https://temporal.example.ru'], workerMetricsAddress: '0.0.0.0:9465',
+    });
+  });
+
+  it('refuses a short metrics token, a vague switch, an origin with a path and an address without a port', () => {
+    expect(() => observabilitySettings({ DSAR_METRICS_TOKEN: 'secret' })).toThrow(/DSAR_METRICS_TOKEN must be at least 32/);
+    expect(() => observabilitySettings({ DSAR_CODEC_ENDPOINT: 'yes' })).toThrow(/DSAR_CODEC_ENDPOINT=yes must be true or false/);
+    expect(() => observabilitySettings({ DSAR_CODEC_CORS_ORIGINS: 'http://ui:8233/namespaces' })).toThrow(/not an origin/);
+    expect(() => observabilitySettings({ DSAR_WORKER_METRICS_ADDRESS: '127.0.0.1' })).toThrow(/host:port/);
+    expect(() => observabilitySettings({ DSAR_WORKER_SEEN_WITHIN_MS: '-1' })).toThrow(/DSAR_WORKER_SEEN_WITHIN_MS=-1/);
   });
 });
