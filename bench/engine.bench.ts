@@ -12,6 +12,7 @@ import { latencyFigure, printFigures, throughputFigure, type Figure } from './re
 
 const P99_AIM_MS = 20;
 const log = (msg: string) => console.error(msg);
+let interrupted = false;
 const describe = (m: Measured) => `${m.perSecond.toFixed(0)}/s, p50 ${m.p50.toFixed(2)} ms, p99 ${m.p99.toFixed(2)} ms (${m.count})`;
 
 async function listFigures(engine: BenchEngine): Promise<Figure[]> {
@@ -46,18 +47,19 @@ async function openCaseFigures(engine: BenchEngine): Promise<Figure[]> {
 async function main(): Promise<void> {
   const engine = await startBenchEngine(log);
   // Ctrl-C: the Temporal dev server runs in its own process group, so it must be stopped here.
-  const interrupted = (signal: NodeJS.Signals) => {
+  const interrupt = (signal: NodeJS.Signals) => {
+    interrupted = true;
     log(`bench: ${signal}, stopping …`);
     void engine.stop().finally(() => process.exit(130));
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     // Reads first, on exactly the seeded table; intake then runs on a table of 100,000 cases.
     const figures = [...await listFigures(engine), ...await openCaseFigures(engine)];
     printFigures(figures);
   } catch (err) {
-    log(`bench: the API's last log lines:\n${engine.apiLogTail()}`);
+    if (!interrupted) log(`bench: the API's last log lines:\n${engine.apiLogTail()}`);
     throw err;
   } finally {
     await engine.stop();
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  if (interrupted) return; // the signal handler exits once everything is stopped
   console.error(`engine bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
   process.exit(1);
 });

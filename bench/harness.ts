@@ -38,9 +38,11 @@ export async function startBenchEngine(log: (msg: string) => void): Promise<Benc
   const tools = ensureTemporalTools();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'dsar-bench-'));
   const stops: Array<() => Promise<unknown>> = [async () => rmSync(scratch, { recursive: true, force: true })];
-  const stop = async () => {
-    for (const s of stops.splice(0)) await s().catch((err: unknown) => log(`bench: stopping: ${String(err)}`));
-  };
+  // One stopping for every caller (a signal and the failing run it interrupts): all wait until it is done.
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    for (const s of stops) await s().catch((err: unknown) => log(`bench: stopping: ${String(err)}`));
+  })());
   try {
     log('bench: starting PostgreSQL, Temporal dev server and the API …');
     const db = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: await freePort(), database: 'dsar_bench' });
