@@ -82,6 +82,9 @@ it('loses nothing when the worker is killed while cases are open, and catches up
   // Every case has exactly the events it should: nothing lost, nothing written twice by retries.
   expect(await actionsOf(late)).toEqual(['case.opened', 'case.escalate']);
   expect(await actionsOf(pending)).toEqual(['case.opened', 'case.respond']);
+  // The held action records when the officer acted and, later, when the returning worker applied it.
+  const held = (await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${pending}/history`, headers: engine.auth('auditor') })).json().events[1];
+  expect(Date.parse(held.at) - Date.parse(held.actedAt)).toBeGreaterThanOrEqual(1500);
   expect(await actionsOf(lateWhileDown)).toEqual(['case.opened', 'case.escalate']);
   const list = (await engine.app.inject({ method: 'GET', url: '/api/v1/cases', headers: engine.auth('auditor') })).json();
   expect(list.total).toBe(4);

@@ -16,6 +16,7 @@ describe('logs', () => {
     log.info({ subject: { name: 'Ivan Petrov', email: 'ivan@example.ru' }, req: { headers: { authorization: 'Bearer dsar_secret' } } }, 'case opened');
     log.info({ opened: { subject: { name: 'Ivan Petrov' } }, body: { note: 'passport 4510 123456' }, token: 'dsar_secret2' }, 'x');
     log.error({ err }, 'request failed');
+    log.warn({ activity: { input: { subject: { name: 'Ivan Petrov', email: 'ivan@example.ru' } } } }, 'deeply nested');
     const out = text();
     for (const secret of ['Ivan Petrov', 'ivan@example.ru', 'dsar_secret', 'passport 4510']) expect(out).not.toContain(secret);
     expect(out).toContain('[redacted]');
