@@ -66,8 +66,15 @@ function routeProbes(): Probe[] {
   const wrong: [Probe['method'], string][] = [['DELETE', '/api/v1/cases'], ['PUT', '/api/v1/cases'], ['PATCH', '/api/v1/cases'],
     ['DELETE', '/api/v1/cases/DSAR-2026-000001'], ['PUT', '/api/v1/cases/DSAR-2026-000001'], ['POST', '/api/v1/cases/DSAR-2026-000001'],
     ['GET', '/api/v1/cases/DSAR-2026-000001/actions'], ['DELETE', '/api/v1/cases/DSAR-2026-000001/history'], ['POST', '/health'],
-    ['DELETE', '/health'], ['POST', '/api/v1/deadlines'], ['OPTIONS', '/api/v1/cases'], ['PATCH', '/api/v1/deadlines']];
+    ['DELETE', '/health'], ['POST', '/api/v1/deadlines'], ['OPTIONS', '/api/v1/cases'], ['PATCH', '/api/v1/deadlines'],
+    ['POST', '/api/v1/faults'], ['DELETE', '/api/v1/faults']];
   for (const [method, url] of wrong) probes.push({ name: `${method} ${url}`, method, url, payload: method === 'GET' ? undefined : {}, code: 'method_not_allowed', status: 405 });
+  // Routes that take no query refuse one; routes switched off by settings do not exist.
+  for (const url of ['/api/v1/cases/DSAR-2026-000001?foo=1', '/api/v1/cases/DSAR-2026-000001/history?limit=1', '/api/v1/faults?limit=1', '/api/v1/faults?__proto__=1']) {
+    probes.push({ name: `GET ${url}`, method: 'GET', url, code: 'unknown_field' });
+  }
+  probes.push({ name: 'GET /metrics (off)', method: 'GET', url: '/metrics', code: 'route_not_found' });
+  probes.push({ name: 'POST /codec/decode (off)', method: 'POST', url: '/codec/decode', payload: { payloads: [] }, code: 'route_not_found' });
   probes.push({ name: 'no token', method: 'GET', url: '/api/v1/cases', headers: { authorization: '' }, code: 'unauthorized' });
   probes.push({ name: 'unknown token', method: 'GET', url: '/api/v1/cases', headers: { authorization: 'Bearer dsar_nope' }, code: 'invalid_token' });
   probes.push({ name: 'huge token', method: 'GET', url: '/api/v1/cases', headers: { authorization: `Bearer ${'a'.repeat(8000)}` }, code: 'invalid_token' });

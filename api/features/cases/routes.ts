@@ -3,7 +3,7 @@ import { openCase } from './open-case';
 import { takeAction } from './take-action';
 import { caseHistory, listCases, requireCase } from './read-model';
 import {
-  ActionBody, Case, CaseHistory, CaseList, CaseListQuery, CaseParams, ErrorBody, IdempotencyHeaders, OpenCaseBody,
+  ActionBody, Case, CaseHistory, CaseList, CaseListQuery, CaseParams, ErrorBody, IdempotencyHeaders, NoQuery, OpenCaseBody,
 } from './schemas';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
@@ -25,11 +25,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => listCases(app.pg, request.query));
 
   app.get('/api/v1/cases/:id', {
-    schema: { tags: ['cases'], summary: 'One case', params: CaseParams, response: { 200: Case, ...errors } },
+    schema: { tags: ['cases'], summary: 'One case', params: CaseParams, querystring: NoQuery, response: { 200: Case, ...errors } },
   }, async (request) => requireCase(app.pg, request.params.id));
 
   app.get('/api/v1/cases/:id/history', {
-    schema: { tags: ['cases'], summary: 'Audit trail of a case, oldest first', params: CaseParams, response: { 200: CaseHistory, ...errors } },
+    schema: { tags: ['cases'], summary: 'Audit trail of a case, oldest first', params: CaseParams, querystring: NoQuery, response: { 200: CaseHistory, ...errors } },
   }, async (request) => {
     const { id } = await requireCase(app.pg, request.params.id);
     return { caseId: id, events: await caseHistory(app.pg, id) };

@@ -10,6 +10,8 @@ export const literalUnion = <T extends readonly string[]>(values: T, description
 
 export const CaseId = Type.String({ pattern: '^DSAR-[0-9]{4}-[0-9]{6,}$', description: 'Case number, also the Temporal workflow ID', examples: ['DSAR-2026-000123'] });
 export const CaseParams = Type.Object({ id: CaseId }, strict);
+/** Routes that take no query parameters refuse them, as bodies refuse unknown fields. */
+export const NoQuery = Type.Object({}, strict);
 
 export const OpenCaseBody = Type.Object(
   {

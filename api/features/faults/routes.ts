@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../cases/schemas';
+import { ErrorBody, NoQuery } from '../cases/schemas';
 
 const Fault = Type.Object({
   id: Type.Integer(),
@@ -17,8 +17,8 @@ const Fault = Type.Object({
 export const faultRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/faults', {
     schema: {
-      tags: ['cases'], summary: 'Unresolved case faults, newest first',
-      response: { 200: Type.Object({ items: Type.Array(Fault) }), 401: ErrorBody, 403: ErrorBody },
+      tags: ['cases'], summary: 'Unresolved case faults, newest first', querystring: NoQuery,
+      response: { 200: Type.Object({ items: Type.Array(Fault) }), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
     },
   }, async () => {
     const { rows } = await app.pg.query(
