@@ -57,9 +57,9 @@ export async function findByIdempotencyKey(db: pg.Pool, key: string): Promise<Ca
 /**
  * Counting every matching row gets slow at hundreds of thousands of cases, so the count stops at
  * EXACT_COUNT_LIMIT + 1 rows (an index-only walk of a few thousand entries). Below that `total` is
- * exact; above it, the planner's estimate (never less than what was counted) with totalExact: false.
+ * exact; above it (where an officer reads "about N"), the planner's estimate (never less than what was counted) with totalExact: false.
  */
-const EXACT_COUNT_LIMIT = 10_000;
+const EXACT_COUNT_LIMIT = 1_000;
 
 /** Keyset pagination, newest first: the cursor is the last row's (created_at, id), so pages neither repeat nor skip cases that arrive meanwhile. */
 export async function listCases(db: pg.Pool, q: CaseListQuery) {

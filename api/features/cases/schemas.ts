@@ -79,7 +79,7 @@ export const CaseList = Type.Object({
   items: Type.Array(Case),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last page' }),
   total: Type.Integer({ description: 'Cases matching the filters (all pages)' }),
-  totalExact: Type.Boolean({ description: 'false when total is the planner\'s estimate (more than 10,000 matching cases)' }),
+  totalExact: Type.Boolean({ description: 'false when total is the planner\'s estimate (more than 1,000 matching cases)' }),
   limit: Type.Integer(),
 });
 
