@@ -92,6 +92,8 @@ describe('the projection converges and never writes twice', () => {
     await worker.runUntil(async () => {
       await ts.env.sleep(Date.parse(input.deadline.dueAt) - (await ts.env.currentTimeMs()) + 1000);
       await expect.poll(() => ts.statusOf(input.caseId), { timeout: 20_000 }).toBe('overdue');
+      // The escalation's write landed on the first attempt; wait for its retry (after backoff) before acting.
+      await expect.poll(() => calls.recordTransition, { timeout: 20_000 }).toBe(2);
       await handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A' }] });
     });
     expect(calls).toEqual({ recordCaseOpened: 2, recordTransition: 3 });
