@@ -63,6 +63,9 @@ async function waitForHealth(url: string): Promise<void> {
 async function main() {
   // `on`, not `once`: npm re-sends the terminal's SIGINT, and a second signal must not kill us mid-stop.
   process.on('SIGINT', () => void shutdown(0));
+  // `npm start | tee log` with Ctrl-C: the reader dies first and writing to it fails (EPIPE). That must not
+  // kill us before we have stopped Temporal and PostgreSQL, which run in their own process groups.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   process.on('SIGTERM', () => void shutdown(0));
   mkdirSync(dataDir, { recursive: true });
 
