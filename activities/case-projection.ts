@@ -1,48 +1,94 @@
 import type pg from 'pg';
 import { inTransaction } from '../platform/db';
 import { FINAL_STATUSES, type CaseStatus } from '../domain/case/case-status';
-import type { CaseAction } from '../domain/case/transitions';
-import type { CaseOpened } from '../workflows/case-contract';
-import { insertCaseRow } from './case-rows';
+import type { Letter, OfficerAction, Step } from '../domain/case/legal-paths';
+import type { ScheduledReminder } from '../domain/case/reminders';
+import type { ActionDetails, CaseOpened, CaseTerm, Person } from '../workflows/case-contract';
+import { insertCaseRow, upsertTerms } from './case-rows';
 import { refusingPermanently } from './permanent-errors';
 
 /**
- * Makes sure the case row and its `case.opened` event exist. Intake normally wrote both already in
- * the transaction that reserved the case number; this covers the crash window between starting the
- * workflow and committing, and is a no-op otherwise (idempotent on retries).
+ * Makes sure the case row, its terms and its `case.opened` event exist. Intake normally wrote them already;
+ * this covers the crash window between starting the workflow and writing the row, and is a no-op otherwise
+ * (idempotent on retries).
  */
 export const recordCaseOpened = (pool: pg.Pool) => async (input: CaseOpened): Promise<void> => {
   await refusingPermanently(`recording case ${input.caseId}`, () => inTransaction(pool, (client) => insertCaseRow(client, input)));
 };
 
-export interface TransitionRecord {
+export interface StepRecord {
   caseId: string;
   /** The workflow's transition counter: with the case id it makes a retried write a no-op. */
   seq: number;
-  action: CaseAction;
+  action: OfficerAction;
+  actor: string;
   from: CaseStatus;
   to: CaseStatus;
-  actor: string;
-  message?: string;
+  step: Step;
+  details: ActionDetails;
+  /** Terms started, extended, met or cancelled by this action, as they are now. */
+  terms: CaseTerm[];
+  assignee?: Person;
   requestId?: string;
-  /** When the person or the engine's timer acted; the event's `at` is when this activity recorded it. */
+  /** When the person acted; the event's `at` is when this activity recorded it. */
   actedAt?: string;
+  /** Letters the step sends (queued with the case by the letters subsystem). */
+  letters: Letter[];
 }
 
-export const recordTransition = (pool: pg.Pool) => async (t: TransitionRecord): Promise<void> => {
+/** One officer action: its audit event, the case row's status, step and assignee, and the terms it touched. */
+export const recordStep = (pool: pg.Pool) => async (t: StepRecord): Promise<void> => {
   await refusingPermanently(`recording "${t.action}" on case ${t.caseId}`, () => inTransaction(pool, async (client) => {
+    const { note, ...details } = t.details;
     const inserted = await client.query(
       `INSERT INTO audit_events (case_id, actor, action, from_status, to_status, message, data, dedupe_key, acted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [t.caseId, t.actor, `case.${t.action}`, t.from, t.to, t.message ?? null,
-        JSON.stringify(t.requestId ? { requestId: t.requestId } : {}), `${t.caseId}:transition:${t.seq}`, t.actedAt ?? null],
+      [t.caseId, t.actor, `case.${t.action}`, t.from, t.to, note ?? null,
+        JSON.stringify({ step: t.step, ...details, ...(t.letters.length ? { letters: t.letters } : {}), ...(t.requestId ? { requestId: t.requestId } : {}) }),
+        `${t.caseId}:transition:${t.seq}`, t.actedAt ?? null],
     );
     if (inserted.rowCount === 0) return;
     await client.query(
-      `UPDATE cases SET status = $2, updated_at = now(),
-         closed_at = CASE WHEN $3::boolean THEN now() ELSE closed_at END
+      `UPDATE cases SET status = $2, step = $3, assignee_name = $4, assignee_email = $5, updated_at = now(),
+         closed_at = CASE WHEN $6::boolean THEN now() ELSE closed_at END
        WHERE id = $1`,
-      [t.caseId, t.to, FINAL_STATUSES.includes(t.to)],
+      [t.caseId, t.to, t.step, t.assignee?.name ?? null, t.assignee?.email ?? null, FINAL_STATUSES.includes(t.to)],
     );
+    await upsertTerms(client, t.caseId, t.terms);
+  }));
+};
+
+export interface ReminderRecord {
+  caseId: string;
+  termKey: string;
+  rule: string;
+  due: string;
+  reminder: ScheduledReminder;
+  step: Step;
+  assignee?: Person;
+  from: CaseStatus;
+  to: CaseStatus;
+}
+
+/**
+ * A reminder or escalation, at most once per case, term and reminder key (the dedupe key), however often the
+ * activity is retried or the worker restarts. An escalation also marks the term and (first time) the case overdue.
+ */
+export const recordReminder = (pool: pg.Pool) => async (r: ReminderRecord): Promise<void> => {
+  await refusingPermanently(`recording reminder ${r.reminder.key} on case ${r.caseId}`, () => inTransaction(pool, async (client) => {
+    const escalation = r.reminder.kind === 'escalation';
+    const message = escalation
+      ? `Statutory term (${r.rule}) ended on ${r.due} without being met; the DPO and the head are told.`
+      : `Reminder (${r.reminder.kind}) for the ${r.rule} term due ${r.due}: ${r.reminder.workingDaysLeft} working day(s) left.`;
+    const inserted = await client.query(
+      `INSERT INTO audit_events (case_id, actor, action, from_status, to_status, message, data, dedupe_key, acted_at)
+       VALUES ($1, 'engine', $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [r.caseId, escalation ? 'case.escalate' : 'case.reminder', escalation ? r.from : null, escalation ? r.to : null, message,
+        JSON.stringify({ term: r.termKey, rule: r.rule, due: r.due, reminder: r.reminder.key, kind: r.reminder.kind, to: r.reminder.to, step: r.step }),
+        `${r.caseId}:reminder:${r.termKey}:${r.reminder.key}`, r.reminder.at],
+    );
+    if (inserted.rowCount === 0 || !escalation) return;
+    await client.query(`UPDATE cases SET status = $2, updated_at = now() WHERE id = $1`, [r.caseId, r.to]);
+    await client.query(`UPDATE case_terms SET status = 'overdue' WHERE case_id = $1 AND key = $2 AND status = 'running'`, [r.caseId, r.termKey]);
   }));
 };

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { recordFault } from './case-faults';
-import { recordCaseOpened, recordTransition } from './case-projection';
+import { recordCaseOpened, recordReminder, recordStep } from './case-projection';
 
 /**
  * Activities are thin I/O. Built once in the worker with their dependencies (the pool), so tests can
@@ -9,7 +9,8 @@ import { recordCaseOpened, recordTransition } from './case-projection';
 export function createActivities(deps: { pool: pg.Pool }) {
   return {
     recordCaseOpened: recordCaseOpened(deps.pool),
-    recordTransition: recordTransition(deps.pool),
+    recordStep: recordStep(deps.pool),
+    recordReminder: recordReminder(deps.pool),
     recordFault: recordFault(deps.pool),
   };
 }

@@ -59,7 +59,8 @@ export function formatHint(format: string): string {
 
 function createAjv(options: Options): Ajv {
   // Unknown fields are rejected (removeAdditional: false), not silently dropped.
-  const ajv = new Ajv({ removeAdditional: false, useDefaults: true, allErrors: true, ...options });
+  // discriminator: action bodies are one schema per action, chosen by their `action` field (clear errors, OpenAPI-friendly).
+  const ajv = new Ajv({ removeAdditional: false, useDefaults: true, allErrors: true, discriminator: true, ...options });
   addFormats(ajv);
   for (const [name, { validate }] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate });
   return ajv;

@@ -69,7 +69,7 @@ export async function benchListCases(engine: BenchEngine, entry: (typeof LIST_QU
   // RAW SQL — update here if the route stops calling listCases: the bench times the route's own
   // read-model call (its page + count queries), with the schema defaults the route's validation applies.
   const query = Value.Default(CaseListQuery, { ...entry.query }) as CaseListQuery;
-  const raw = (seconds: number) => ratedLoop(CONNECTIONS, LIST_RATE, seconds, () => listCases(engine.pool, query));
+  const raw = (seconds: number) => ratedLoop(CONNECTIONS, LIST_RATE, seconds, () => listCases(engine.pool, query, { legalTime: { calendar: builtInCalendar(), timeZone: 'Europe/Moscow', internalTerms: {} }, now: Date.now() }));
   const measured = await sideBySide(api, raw, ROUNDS);
   return { name: entry.name, api: measured.engine, raw: measured.bare };
 }

@@ -1,3 +1,5 @@
+import type { ReminderPolicy } from '../domain/case/reminders';
+import { reminderPolicy } from './reminder-policy';
 /**
  * Explicit, validated configuration from the environment. Every setting is documented in the README;
  * a bad value stops the process at boot with a message naming the variable and what to put there.
@@ -19,6 +21,8 @@ export interface TemporalConfig {
 
 export interface Config extends ObservabilityConfig {
   databaseUrl: string;
+  /** When reminders and escalations fire (DSAR_REMINDER_POLICY over the default). */
+  reminderPolicy: ReminderPolicy;
   temporal: TemporalConfig;
   host: string;
   port: number;
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
   return {
     databaseUrl: env.DATABASE_URL || DEV_DATABASE_URL,
+    reminderPolicy: reminderPolicy(env.DSAR_REMINDER_POLICY),
     temporal: temporalConfig(env),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),

@@ -4,14 +4,19 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case/case-status';
+import type { TermStatus } from '../domain/case/decide';
+import type { Finding, OfficerAction, Step, TermKey } from '../domain/case/legal-paths';
 import type { Channel, RequestType } from '../domain/case/request-types';
-import type { CaseAction } from '../domain/case/transitions';
-import type { DeadlineResult } from '../domain/legal-time';
+import type { CaseTerm } from '../domain/case/terms';
+import type { DeadlineResult } from '../domain/legal-time/compute-deadline';
+import type { RuleId } from '../domain/legal-time/rules';
 
 export interface Subject {
   name: string;
   email?: string;
 }
+
+export type { CaseTerm } from '../domain/case/terms';
 
 /** Workflow input: everything known at intake. Encrypted in history by the payload codec. */
 export interface CaseOpened {
@@ -20,30 +25,56 @@ export interface CaseOpened {
   channel: Channel;
   receivedAt: string;
   subject: Subject;
-  /** The statutory term computed at intake; never recomputed, so a calendar update cannot change it. */
+  /** The first opening term's computation, as recorded on the case row; never recomputed. */
   deadline: DeadlineResult;
+  /** Every term the request starts at receipt, with its reminders. */
+  terms?: CaseTerm[];
   openedBy: string;
   idempotencyKey?: string;
   /** When the person opened the case (the API received the request); `at` on the audit event is when it was recorded. */
   actedAt?: string;
 }
 
-export interface CaseState {
-  caseId: string;
-  status: CaseStatus;
-  due: string;
-  dueAt: string;
-  transitions: number;
+export interface Person {
+  name: string;
+  email?: string;
+}
+
+/** What the officer gives with an action (one shape per action in the API's OpenAPI document). */
+export interface ActionDetails {
+  note?: string;
+  assignee?: Person;
+  missing?: string[];
+  finding?: Finding;
+  findingDate?: string;
+  reason?: string;
+  ground?: string;
+  recipients?: Person[];
+  destruction?: { what: string; where: string; method: string; destroyedAt: string; destroyedBy: Array<{ name: string; position: string }> };
 }
 
 export interface ActionRequest {
-  action: Exclude<CaseAction, 'escalate'>;
+  action: OfficerAction;
   actor: string;
-  note?: string;
+  details?: ActionDetails;
+  /** Terms the action starts (or extends), computed by the API on the production calendar (ADR 003). */
+  terms?: CaseTerm[];
   /** The client's Idempotency-Key: recorded with the audit event so a repeated request is recognised. */
   requestId?: string;
   /** When the person acted (the API received the request), which may be long before a worker applies it. */
   actedAt?: string;
+  /** Compatibility with the first API: the note, outside `details`. */
+  note?: string;
+}
+
+export interface CaseState {
+  caseId: string;
+  status: CaseStatus;
+  step: Step;
+  due: string;
+  dueAt: string;
+  transitions: number;
+  terms: Array<{ key: TermKey; rule: RuleId; status: TermStatus; due: string; dueAt: string; extended: boolean }>;
 }
 
 /** A permanent failure a case workflow met; recorded in `case_faults`, after which the workflow ends. */

@@ -3,64 +3,66 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { invalidCaseInput } from '../domain/case/case-input';
-import { isFinal, type CaseStatus } from '../domain/case/case-status';
-import { TransitionError, nextStatus, type CaseAction } from '../domain/case/transitions';
+import { isFinal } from '../domain/case/case-status';
+import type { ScheduledReminder } from '../domain/case/reminders';
 import {
-  caseActionUpdate, caseStateQuery, type ActionRequest, type CaseFault, type CaseOpened, type CaseState,
+  caseActionUpdate, caseStateQuery, type ActionRequest, type CaseFault, type CaseOpened, type CaseState, type CaseTerm,
 } from './case-contract';
+import { apply, decideOn, emptyState, nextReminder, openPath, stateOf, type CasePath } from './case-path';
 
-const { recordCaseOpened, recordTransition, recordFault } = proxyActivities<ReturnType<typeof createActivities>>({
+const { recordCaseOpened, recordStep, recordReminder, recordFault } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   // Outages are retried until they pass; permanent refusals arrive as non-retryable failures (faultOf below).
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
 /**
- * One data-subject request, from receipt to its final answer. It knows its statutory deadline,
- * escalates by itself when the term ends unanswered, and accepts officers' actions as Updates
- * validated against the transition table. A permanent fault (an impossible input, a write PostgreSQL
- * will never accept) is recorded on the case and ends the workflow: it never retries for ever.
+ * One data-subject request on its legal path (domain/case/legal-paths.ts), from receipt to its final answer.
+ * It holds the case's step and terms, fires each term's reminders and escalation at the instants computed on
+ * the production calendar, and accepts officers' actions as Updates that the same table validates. A permanent
+ * fault is recorded on the case and ends the workflow: it never retries for ever.
  */
 export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
-  let status: CaseStatus = 'received';
-  let transitions = 0;
-  /** A permanent failure met while applying an officer's action; the main path ends the case on it. */
+  let path: CasePath | undefined;
+  /** Set by an Update so the loop below re-reads the schedule; a permanent failure ends the case. */
+  let changed = false;
   let broken: unknown;
-  const state = (): CaseState => ({
-    caseId: input?.caseId, status, due: input?.deadline?.due ?? '', dueAt: input?.deadline?.dueAt ?? '', transitions,
-  });
+  setHandler(caseStateQuery, () => (path ? stateOf(path) : emptyState(input)));
 
-  setHandler(caseStateQuery, state);
-  setHandler(
-    caseActionUpdate,
-    async ({ action, actor, note, requestId, actedAt }: ActionRequest) => {
+  try {
+    // The input is checked before anything reads it: a bad one ends the case as a fault, never a failing task.
+    const invalid = invalidCaseInput(input);
+    if (invalid) throw ApplicationFailure.nonRetryable(invalid, 'InvalidCaseInput');
+    const p = openPath(input);
+    path = p;
+    setHandler(caseActionUpdate, async (req: ActionRequest) => {
+      const decision = decideOn(p, req, Date.now());
+      const actedAt = req.actedAt ?? new Date(Date.now()).toISOString();
+      const { from, to } = apply(p, decision, req, actedAt);
+      changed = true;
       try {
-        await transition(action, actor, 'person', { message: note, requestId, actedAt });
+        await recordStep({
+          caseId: input.caseId, seq: p.transitions, action: req.action, actor: req.actor, from, to, step: p.step,
+          details: { ...req.details, ...(req.note ? { note: req.note } : {}) }, terms: changedTerms(p.terms, decision.meets, req.terms),
+          assignee: p.assignee, requestId: req.requestId, actedAt, letters: decision.letters,
+        });
       } catch (err) {
         if (err instanceof ActivityFailure) broken ??= err;
         throw err;
       }
-      return state();
-    },
-    { validator: ({ action }: ActionRequest) => guard(() => nextStatus(status, action, 'person')) },
-  );
+      return stateOf(p);
+    }, { validator: (req: ActionRequest) => { decideOn(p, req, Date.now()); } });
 
-  try {
-    const invalid = invalidCaseInput(input);
-    if (invalid) throw ApplicationFailure.nonRetryable(invalid, 'InvalidCaseInput');
-    await recordCaseOpened(input);
-
-    const settled = () => isFinal(status) || broken !== undefined;
-    const answeredInTime = await condition(settled, msUntil(input.deadline.dueAt));
-    if (!answeredInTime && status === 'received') {
-      await transition('escalate', 'engine', 'system', {
-        message: `Statutory term (${input.deadline.rule}) ended on ${input.deadline.due} without a response.`,
-        actedAt: input.deadline.dueAt,
-      });
+    await recordCaseOpened({ ...input, terms: p.terms });
+    while (!isFinal(p.status) && broken === undefined) {
+      const next = nextReminder(p);
+      changed = false;
+      const woken = await condition(() => changed || isFinal(p.status) || broken !== undefined, next ? msUntil(next.reminder.at) : undefined);
+      if (!woken && next) await fire(p, next.term, next.reminder);
     }
-    await condition(() => (isFinal(status) && allHandlersFinished()) || broken !== undefined);
+    await condition(() => allHandlersFinished() || broken !== undefined);
     if (broken !== undefined) throw broken;
-    return state();
+    return stateOf(p);
   } catch (err) {
     if (isCancellation(err)) throw err;
     const fault = faultOf(input?.caseId ?? 'unknown', err);
@@ -68,24 +70,29 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     throw ApplicationFailure.nonRetryable(`Case ${fault.caseId} stopped on a permanent fault (${fault.kind}); see GET /api/v1/faults.`, 'CaseFault');
   }
 
-  /** Changes status synchronously (so concurrent messages see it at once), then records it. */
-  async function transition(action: CaseAction, actor: string, by: 'person' | 'system', extra: { message?: string; requestId?: string; actedAt?: string }) {
-    const from = status;
-    const to = guard(() => nextStatus(from, action, by));
-    status = to;
-    transitions += 1;
-    await recordTransition({ caseId: input.caseId, seq: transitions, action, from, to, actor, ...extra });
+  /** One reminder, once: the escalation also marks the term (and the case) overdue. Missed daily reminders are not repeated. */
+  async function fire(p: CasePath, term: CaseTerm, reminder: ScheduledReminder) {
+    p.fired.add(`${term.key}:${reminder.key}`);
+    if (reminder.kind === 'overdue_daily') {
+      const later = term.reminders.find((r) => r.kind === 'overdue_daily' && Date.parse(r.at) <= Date.now() && !p.fired.has(`${term.key}:${r.key}`));
+      if (later) return; // the worker was away: only the latest missed daily reminder goes out
+    }
+    const from = p.status;
+    if (reminder.kind === 'escalation') {
+      term.status = 'overdue';
+      if (p.status === 'received') p.status = 'overdue';
+    }
+    await recordReminder({
+      caseId: input.caseId, termKey: term.key, rule: term.rule, due: term.deadline.due, reminder, step: p.step,
+      assignee: p.assignee, from, to: p.status,
+    });
   }
 }
 
-/** Business refusals become non-retryable failures with a stable type the API maps to 409. */
-function guard<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof TransitionError) throw ApplicationFailure.nonRetryable(err.message, 'TransitionNotAllowed');
-    throw err;
-  }
+/** The terms whose row changes with this step: started or extended ones, met ones, and all when the case closed. */
+function changedTerms(terms: CaseTerm[], meets: string[], started: CaseTerm[] | undefined): CaseTerm[] {
+  const keys = new Set([...meets, ...(started ?? []).map((t) => t.key)]);
+  return terms.filter((t) => keys.has(t.key) || t.status === 'cancelled');
 }
 
 /** What stopped the case, for officers: the input, a permanent database refusal, or a bug in workflow code. */
@@ -97,7 +104,7 @@ function faultOf(caseId: string, err: unknown): CaseFault {
   return { caseId, kind: 'workflow_error', message };
 }
 
-/** Workflow time is deterministic (`Date.now()` is replay-safe here); a past due date fires at once. */
+/** Workflow time is deterministic (`Date.now()` is replay-safe here); a past instant fires at once. */
 function msUntil(instant: string): number {
   return Math.max(1, Date.parse(instant) - Date.now());
 }

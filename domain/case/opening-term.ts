@@ -1,11 +1,12 @@
 import { computeDeadline, type Calendar, type DeadlineResult, type InternalTerms } from '../legal-time';
-import { OPENING_RULE, type RequestType } from './request-types';
+import { LEGAL_PATHS } from './legal-paths';
+import type { RequestType } from './request-types';
 
-/** The statutory term that starts when a request of this type is received. The single place intake asks. */
+/** The first term a request of this type starts at receipt: the one recorded on the case row. */
 export function openingTerm(
   type: RequestType,
   receivedAt: string,
   ctx: { calendar: Calendar; timeZone: string; internalTerms?: InternalTerms },
 ): DeadlineResult {
-  return computeDeadline({ rule: OPENING_RULE[type], from: receivedAt }, ctx);
+  return computeDeadline({ rule: LEGAL_PATHS[type].opening[0]!.rule, from: receivedAt }, ctx);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_REMINDER_POLICY } from '../../domain/case/reminders';
 import { randomBytes } from 'node:crypto';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
@@ -17,7 +18,7 @@ installSdkLogging(createLogger('warn'));
 
 export function testConfig(databaseUrl: string, taskQueue: string): Config {
   return {
-    databaseUrl,
+    databaseUrl, reminderPolicy: DEFAULT_REMINDER_POLICY,
     temporal: { address: inject('temporalAddress'), namespace: 'dsar', taskQueue },
     // logLevel 'error': a 500 in a test prints its cause.
     host: '127.0.0.1', port: 0, logLevel: 'error', timeZone: 'Europe/Moscow',

@@ -5,18 +5,20 @@ import type pg from 'pg';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
 import { insertCaseRow } from '../../activities/case-rows';
-import { openingTerm } from '../../domain/case/opening-term';
+import { openingTerms } from '../../domain/case/terms';
 import type { RequestType } from '../../domain/case/request-types';
 import { builtInCalendar } from '../../domain/legal-time';
 import { createPool } from '../../platform/db';
 import { dataConverter } from '../../platform/temporal';
 import { caseWorkflow } from '../../workflows';
-import type { CaseOpened } from '../../workflows/case-contract';
+import type { CaseOpened, CaseTerm } from '../../workflows/case-contract';
 import { freshDatabase } from './database';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 export type Activities = ReturnType<typeof createActivities>;
+
+const withTerms = (terms: CaseTerm[]) => ({ terms, deadline: terms[0]!.deadline });
 
 /**
  * The time-skipping test server with the production bundle, payload codec and activities against a fresh
@@ -31,6 +33,7 @@ export async function startTimeSkipping() {
   const db = await freshDatabase();
   const pool = createPool(db.url, 4);
   let seq = 0;
+  const started: Array<{ terminate(reason: string): Promise<unknown>; describe(): Promise<{ status: { name: string } }> }> = [];
   return {
     env, pool, payloadKey,
     activities: () => createActivities({ pool }),
@@ -43,8 +46,8 @@ export async function startTimeSkipping() {
       const receivedAt = new Date(await env.currentTimeMs()).toISOString();
       const base: CaseOpened = {
         caseId: `DSAR-2026-${String(900000 + ++seq)}`, type, channel: 'email', receivedAt,
-        subject: { name: 'Test Subject', email: 'subject@example.ru' }, actedAt: receivedAt,
-        deadline: openingTerm(type, receivedAt, { calendar: builtInCalendar(), timeZone: 'Europe/Moscow' }), openedBy: 'test',
+        subject: { name: 'Test Subject', email: 'subject@example.ru' }, actedAt: receivedAt, openedBy: 'test',
+        ...withTerms(openingTerms(type, receivedAt, { calendar: builtInCalendar(), timeZone: 'Europe/Moscow' })),
       };
       const input = opts.change ? opts.change(base) : base;
       if (opts.row !== false) {
@@ -53,11 +56,21 @@ export async function startTimeSkipping() {
       }
       const taskQueue = `wf-${input.caseId}`;
       const handle = await env.client.workflow.start(caseWorkflow, { workflowId: input.caseId, taskQueue, args: [input] });
+      started.push(handle);
       return { input, handle, taskQueue };
     },
     auditActions: async (caseId: string) =>
       (await pool.query('SELECT action FROM audit_events WHERE case_id = $1 ORDER BY id', [caseId])).rows.map((r) => r.action as string),
     statusOf: async (caseId: string) => (await pool.query('SELECT status FROM cases WHERE id = $1', [caseId])).rows[0]?.status as string | undefined,
+    /**
+     * Ends the cases a test left open: their timers (reminders) would fire while a later test skips time, and
+     * the test server does not skip time past a task no worker takes. Call it after each test.
+     */
+    async endOpenCases() {
+      for (const handle of started.splice(0)) {
+        if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
+      }
+    },
     async stop() {
       await env.teardown();
       await pool.end();

@@ -32,6 +32,6 @@ describe("a client's Idempotency-Key on an action", () => {
     const history = (await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/history`, headers: engine.auth('auditor') })).json();
     const responds = history.events.filter((e: { action: string }) => e.action === 'case.respond');
     expect(responds).toHaveLength(1);
-    expect(responds[0].data).toEqual({ requestId: key });
+    expect(responds[0].data).toMatchObject({ requestId: key });
   });
 });

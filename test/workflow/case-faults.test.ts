@@ -1,11 +1,12 @@
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../../domain/case/case-status';
 import { caseActionUpdate, type CaseOpened } from '../../workflows/case-contract';
 import { startTimeSkipping, type Activities, type TimeSkipping } from '../helpers/time-skipping';
 
 let ts: TimeSkipping;
 beforeAll(async () => { ts = await startTimeSkipping(); });
+afterEach(async () => { await ts?.endOpenCases(); });
 afterAll(async () => { await ts?.stop(); });
 
 const faultsOf = async (caseId: string) =>
@@ -50,7 +51,7 @@ describe('a case workflow never loops on a permanent fault', () => {
   it('ends the case on a permanent failure while applying an officer action, recording the fault in its history', async () => {
     const real = ts.activities();
     // A status the table's CHECK constraint refuses: the write fails the same way on every attempt.
-    const activities: Activities = { ...real, recordTransition: (t) => real.recordTransition({ ...t, to: 'lost' as CaseStatus }) };
+    const activities: Activities = { ...real, recordStep: (t) => real.recordStep({ ...t, to: 'lost' as CaseStatus }) };
     const { input, handle, taskQueue } = await ts.startCase('access');
     const worker = await ts.worker(taskQueue, activities);
     await worker.runUntil(async () => {
@@ -66,40 +67,42 @@ describe('a case workflow never loops on a permanent fault', () => {
 
 describe('the projection converges and never writes twice', () => {
   it('writes the case row and its opened event when intake crashed before writing them', async () => {
-    const { input, handle, taskQueue } = await ts.startCase('correction', { row: false });
+    const { input, taskQueue } = await ts.startCase('correction', { row: false });
     expect(await ts.statusOf(input.caseId)).toBeUndefined();
     const worker = await ts.worker(taskQueue);
     await worker.runUntil(async () => {
       await expect.poll(() => ts.statusOf(input.caseId), { timeout: 10_000 }).toBe('received');
     });
-    // Its timer would fire while later tests skip time, with no worker left to run it: the test server
-    // does not skip time past a task nobody takes.
-    await handle.terminate('test done');
+
     expect(await ts.auditActions(input.caseId)).toEqual(['case.opened']);
   });
 
   it('records each event once when an activity is retried after its write (completion lost)', async () => {
     const real = ts.activities();
-    const calls = { recordCaseOpened: 0, recordTransition: 0 };
+    const calls = { recordCaseOpened: 0, recordReminder: 0, recordStep: 0 };
     // Each activity does its write, then fails its first attempt as if the worker died before reporting it.
     const activities: Activities = {
       ...real,
       recordCaseOpened: async (i) => { await real.recordCaseOpened(i); if (calls.recordCaseOpened++ === 0) throw new Error('completion lost'); },
-      recordTransition: async (t) => { await real.recordTransition(t); if (calls.recordTransition++ === 0) throw new Error('completion lost'); },
+      recordReminder: async (r) => { await real.recordReminder(r); if (calls.recordReminder++ === 0) throw new Error('completion lost'); },
+      recordStep: async (t) => { await real.recordStep(t); if (calls.recordStep++ === 0) throw new Error('completion lost'); },
     };
     const { input, handle, taskQueue } = await ts.startCase('access');
+    const reminders = input.terms![0]!.reminders.filter((r) => Date.parse(r.at) <= Date.parse(input.deadline.dueAt)).length;
     const worker = await ts.worker(taskQueue, activities);
     await worker.runUntil(async () => {
       await ts.env.sleep(Date.parse(input.deadline.dueAt) - (await ts.env.currentTimeMs()) + 1000);
       await expect.poll(() => ts.statusOf(input.caseId), { timeout: 20_000 }).toBe('overdue');
-      // The escalation's write landed on the first attempt; wait for its retry (after backoff) before acting.
-      await expect.poll(() => calls.recordTransition, { timeout: 20_000 }).toBe(2);
+      // Every reminder up to the escalation fired, the first one twice (its retry after the lost completion).
+      await expect.poll(() => calls.recordReminder, { timeout: 20_000 }).toBe(reminders + 1);
       await handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A' }] });
     });
-    expect(calls).toEqual({ recordCaseOpened: 2, recordTransition: 3 });
-    expect(await ts.auditActions(input.caseId)).toEqual(['case.opened', 'case.escalate', 'case.respond']);
+    expect(calls).toEqual({ recordCaseOpened: 2, recordReminder: reminders + 1, recordStep: 2 });
+    const actions = await ts.auditActions(input.caseId);
+    expect(actions).toEqual(['case.opened', ...Array(reminders - 1).fill('case.reminder'), 'case.escalate', 'case.respond']);
     const escalation = (await ts.pool.query(`SELECT acted_at, at FROM audit_events WHERE case_id = $1 AND action = 'case.escalate'`, [input.caseId])).rows[0];
     // The engine acted at the end of the term; the event records that instant beside the moment it was written.
     expect((escalation.acted_at as Date).toISOString()).toBe(new Date(input.deadline.dueAt).toISOString());
   });
+
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import { openingTerm } from '../../../domain/case/opening-term';
+import { openingTerms } from '../../../domain/case/terms';
 import { isLegalTimeError } from '../../../domain/legal-time';
 import { inTransaction } from '../../../platform/db';
 import { insertCaseRow } from '../../../activities/case-rows';
@@ -29,21 +29,22 @@ export async function openCase(
   if (Date.parse(body.receivedAt) > Date.parse(actedAt) + 60_000) {
     throw new AppError(400, 'received_in_future', 'receivedAt is in the future: give the instant the request actually arrived.');
   }
-  const deadline = termOf(app, body);
+  const terms = termsOf(app, body, actedAt);
+  const read = { legalTime: app.legalTime, now: Date.parse(actedAt) };
   const { caseId, reserved } = idempotencyKey
     ? await reserveUnderKey(app, idempotencyKey, requestHash(body))
     : { caseId: await nextCaseNumber(app), reserved: true };
   if (!reserved) {
-    const existing = await getCase(app.pg, caseId);
+    const existing = await getCase(app.pg, caseId, read);
     if (existing) return { created: false, view: existing };
   }
   const opened: CaseOpened = {
     caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
-    subject: body.subject, deadline, openedBy: principal.name, idempotencyKey, actedAt,
+    subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: principal.name, idempotencyKey, actedAt,
   };
   await startCaseWorkflow(app, opened);
   await inTransaction(app.pg, (client) => insertCaseRow(client, opened));
-  return { created: reserved, view: (await getCase(app.pg, caseId))! };
+  return { created: reserved, view: (await getCase(app.pg, caseId, read))! };
 }
 
 /** Case numbers DSAR-YYYY-NNNNNN: at least six digits (lpad alone would truncate from the millionth case on). */
@@ -83,6 +84,7 @@ async function reserveUnderKey(app: FastifyInstance, key: string, hash: string):
  */
 export function requestHash(body: OpenCaseBody): string {
   const content = [body.type, body.channel, String(Date.parse(body.receivedAt)), body.subject.name, body.subject.email ?? ''];
+  if (body.ground) content.push(body.ground);
   return createHash('sha256').update(content.join('\n')).digest('hex');
 }
 
@@ -104,9 +106,13 @@ async function startCaseWorkflow(app: FastifyInstance, opened: CaseOpened): Prom
   }
 }
 
-function termOf(app: FastifyInstance, body: OpenCaseBody) {
+/** The terms the request starts at receipt, with their reminders (ADR 003: computed once, here). */
+function termsOf(app: FastifyInstance, body: OpenCaseBody, openedAt: string) {
+  if (body.ground && body.type !== 'deletion') {
+    throw new AppError(400, 'ground_not_allowed', `"ground" chooses the term of a deletion request; a ${body.type} request has one term: remove "ground".`);
+  }
   try {
-    return openingTerm(body.type, body.receivedAt, app.legalTime);
+    return openingTerms(body.type, body.receivedAt, { ...app.legalTime, reminderPolicy: app.config.reminderPolicy }, body.ground, openedAt);
   } catch (err) {
     if (isLegalTimeError(err)) throw new AppError(400, err.code, err.message);
     throw err;

@@ -1,58 +1,73 @@
 import type pg from 'pg';
-import { allowedActions } from '../../../domain/case/transitions';
 import type { CaseStatus } from '../../../domain/case/case-status';
+import { allowedActions, type TermStatus } from '../../../domain/case/decide';
+import type { Step, TermKey } from '../../../domain/case/legal-paths';
 import type { Channel, RequestType } from '../../../domain/case/request-types';
-import type { DeadlineResult } from '../../../domain/legal-time';
+import { workingDaysLeft } from '../../../domain/case/terms';
+import type { DeadlineResult, RuleId } from '../../../domain/legal-time';
+import type { LegalTime } from '../../../platform/legal-time-config';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import type { CaseListQuery } from './schemas';
 
 /** Reads from the PostgreSQL projection; never from Temporal. */
-const COLUMNS = `id, type, status, channel, subject_name, subject_email, received_at, to_char(due, 'YYYY-MM-DD') AS due,
+const COLUMNS = `id, type, status, step, channel, subject_name, subject_email, received_at, to_char(due, 'YYYY-MM-DD') AS due,
   due_at, to_char(extended_due, 'YYYY-MM-DD') AS extended_due, rule_id, calendar_version, provisional, deadline, opened_by,
-  created_at, updated_at, closed_at`;
+  assignee_name, assignee_email, created_at, updated_at, closed_at,
+  (SELECT coalesce(json_agg(json_build_object('key', key, 'rule', rule_id, 'status', status, 'due', to_char(due, 'YYYY-MM-DD'),
+     'dueAt', deadline->>(CASE WHEN extended THEN 'extendedDueAt' ELSE 'dueAt' END), 'extended', extended,
+     'basis', deadline->>'basis', 'calendarVersion', calendar_version) ORDER BY started_at, key), '[]')
+   FROM case_terms WHERE case_id = cases.id) AS terms`;
 
 type Row = Record<string, unknown> & { status: CaseStatus };
+type TermRow = { key: TermKey; rule: RuleId; status: TermStatus; due: string; dueAt: string; extended: boolean; basis: string; calendarVersion: string };
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
 
-function toCase(r: Row) {
+/** What reading needs besides the row: the calendar (working days left) and the instant of reading. */
+export interface ReadContext { legalTime: LegalTime; now: number }
+
+function toCase(r: Row, ctx: ReadContext) {
+  const type = r.type as RequestType;
+  const step = r.step as Step;
+  const terms = (r.terms as TermRow[]).map((t) => ({
+    ...t,
+    workingDaysLeft: t.status === 'running' || t.status === 'overdue' ? workingDaysLeft(ctx.legalTime.calendar, ctx.legalTime.timeZone, ctx.now, t.due) : null,
+  }));
   return {
-    id: r.id as string, type: r.type as RequestType, status: r.status, channel: r.channel as Channel,
+    id: r.id as string, type, status: r.status, step, channel: r.channel as Channel,
     subject: { name: r.subject_name as string, email: (r.subject_email as string | null) ?? null },
     receivedAt: iso(r.received_at)!, due: r.due as string, dueAt: (r.deadline as { dueAt: string }).dueAt,
     extendedDue: (r.extended_due as string | null) ?? null, rule: r.rule_id as string,
     calendarVersion: r.calendar_version as string, provisional: r.provisional as boolean, deadline: r.deadline as DeadlineResult,
-    allowedActions: allowedActions(r.status), openedBy: r.opened_by as string,
+    assignee: r.assignee_name ? { name: r.assignee_name as string, email: (r.assignee_email as string | null) ?? null } : null,
+    terms,
+    allowedActions: allowedActions({ type, step, terms }, ctx.now), openedBy: r.opened_by as string,
     createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!, closedAt: iso(r.closed_at),
   };
 }
 export type CaseView = ReturnType<typeof toCase>;
 
 /** One case with its unresolved faults (why its workflow stopped, if it did). */
-export async function getCase(db: pg.Pool | pg.PoolClient, id: string) {
+export async function getCase(db: pg.Pool | pg.PoolClient, id: string, ctx: ReadContext) {
   const [found, faults] = await Promise.all([
     db.query<Row>(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]),
     db.query(`SELECT kind, message, created_at FROM case_faults WHERE case_id = $1 AND resolved_at IS NULL ORDER BY id`, [id]),
   ]);
   if (!found.rows[0]) return undefined;
   return {
-    ...toCase(found.rows[0]),
+    ...toCase(found.rows[0], ctx),
     faults: faults.rows.map((f) => ({ kind: f.kind as string, message: f.message as string, createdAt: iso(f.created_at)! })),
   };
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 
 /** The case, or a 404 that says where to look. */
-export async function requireCase(db: pg.Pool, id: string): Promise<CaseDetail> {
-  const found = await getCase(db, id);
+export async function requireCase(db: pg.Pool, id: string, ctx: ReadContext): Promise<CaseDetail> {
+  const found = await getCase(db, id, ctx);
   if (!found) throw new AppError(404, 'case_not_found', `No case ${id}; list cases with GET /api/v1/cases.`);
   return found;
 }
 
-export async function findByIdempotencyKey(db: pg.Pool, key: string): Promise<CaseView | undefined> {
-  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM cases WHERE idempotency_key = $1`, [key]);
-  return rows[0] && toCase(rows[0]);
-}
 
 /**
  * Counting every matching row gets slow at hundreds of thousands of cases, so the count stops at
@@ -62,7 +77,7 @@ export async function findByIdempotencyKey(db: pg.Pool, key: string): Promise<Ca
 const EXACT_COUNT_LIMIT = 1_000;
 
 /** Keyset pagination, newest first: the cursor is the last row's (created_at, id), so pages neither repeat nor skip cases that arrive meanwhile. */
-export async function listCases(db: pg.Pool, q: CaseListQuery) {
+export async function listCases(db: pg.Pool, q: CaseListQuery, ctx: ReadContext) {
   const limit = Number(q.limit);
   const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
   const params: unknown[] = [];
@@ -84,7 +99,7 @@ export async function listCases(db: pg.Pool, q: CaseListQuery) {
   const rows = page.rows.slice(0, limit);
   const last = rows.at(-1);
   const nextCursor = page.rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id as string }) : null;
-  return { items: rows.map(toCase), nextCursor, ...total, limit };
+  return { items: rows.map((r) => toCase(r, ctx)), nextCursor, ...total, limit };
 }
 
 async function countCases(db: pg.Pool, where: string, params: unknown[]): Promise<{ total: number; totalExact: boolean }> {

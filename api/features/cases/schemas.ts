@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CASE_STATUSES } from '../../../domain/case/case-status';
 import { CHANNELS, REQUEST_TYPES } from '../../../domain/case/request-types';
-import { CASE_ACTIONS } from '../../../domain/case/transitions';
+import { DELETION_GROUNDS, OFFICER_ACTIONS, STEPS } from '../../../domain/case/legal-paths';
 
 const strict = { additionalProperties: false } as const;
 /** A string enum: a clean `enum` in OpenAPI and the literal union as its static type. */
@@ -26,6 +26,7 @@ export const OpenCaseBody = Type.Object(
     ),
     channel: literalUnion(CHANNELS, 'How the request arrived'),
     receivedAt: Type.String({ format: 'date-time', description: 'Instant of receipt, ISO 8601 with offset; day 0 of the term in the operator time zone' }),
+    ground: Type.Optional(literalUnion(Object.keys(DELETION_GROUNDS) as ['evidence', 'purpose_achieved'], 'Deletion only: the subject showed the data are unlawfully obtained or unneeded (evidence, 7 WD, art. 20 p.3, the default) or the purpose of processing is achieved (purpose_achieved, 30 days, art. 21 p.4)')),
   },
   strict,
 );
@@ -52,7 +53,16 @@ export const Case = Type.Object({
   calendarVersion: Type.String(),
   provisional: Type.Boolean(),
   deadline: Deadline,
-  allowedActions: Type.Array(Type.String()),
+  step: literalUnion(STEPS, 'Where the case is on its legal path (domain/case/legal-paths.ts)'),
+  assignee: Type.Union([Type.Object({ name: Type.String(), email: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  terms: Type.Array(Type.Object({
+    key: Type.String({ description: 'answer, block, rectify, cease, destroy or fallback' }),
+    rule: Type.String(), status: Type.String({ description: 'running, met, overdue or cancelled' }),
+    due: Type.String({ format: 'date' }), dueAt: Type.String({ format: 'date-time' }), extended: Type.Boolean(),
+    workingDaysLeft: Type.Union([Type.Integer(), Type.Null()], { description: 'Working days from today to the due date (0: due today; negative: overdue); null once the term is met or cancelled' }),
+    basis: Type.String(), calendarVersion: Type.String(),
+  }), { description: 'Every term the path started, with what is needed to recompute it' }),
+  allowedActions: Type.Array(literalUnion(OFFICER_ACTIONS, 'An action the law allows now')),
   openedBy: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -92,15 +102,6 @@ export const AuditEvent = Type.Object({
   message: Type.Union([Type.String(), Type.Null()]), data: Type.Record(Type.String(), Type.Unknown()),
 });
 export const CaseHistory = Type.Object({ caseId: CaseId, events: Type.Array(AuditEvent) });
-
-export const ActionBody = Type.Object(
-  {
-    action: literalUnion(CASE_ACTIONS.filter((a) => a !== 'escalate'), 'What the officer did'),
-    note: Type.Optional(Type.String({ maxLength: 2000, format: 'free-text', description: 'Why, for the audit trail; at least one letter or digit' })),
-  },
-  strict,
-);
-export type ActionBody = Static<typeof ActionBody>;
 
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, description: 'Repeat a POST safely: a request whose key was already used is answered with the current case, never applied twice' })),

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import { caseActionUpdate } from '../../../workflows/case-contract';
+import { ActionRefused, decide, type Decision } from '../../../domain/case/decide';
+import { extendTerm, planTerm, termFrom, type CaseTerm } from '../../../domain/case/terms';
+import { caseActionUpdate, type ActionDetails } from '../../../workflows/case-contract';
 import { workerPresent } from '../../../platform/worker-presence';
 import { AppError, isTemporalTimeout } from '../../errors';
 import type { Principal } from '../tokens/token-store';
 import { getCase, requireCase, type CaseView } from './read-model';
-import type { ActionBody } from './schemas';
+import type { ActionBody } from './action-schemas';
 
 /**
  * An officer's action is a write: it goes to the case workflow as an Update, whose validator asks the
@@ -15,26 +17,51 @@ import type { ActionBody } from './schemas';
 export async function takeAction(
   app: FastifyInstance, id: string, body: ActionBody, principal: Principal, idempotencyKey?: string,
 ): Promise<CaseView> {
-  const actedAt = new Date().toISOString();
-  const current = await requireCase(app.pg, id);
+  const now = Date.now();
+  const actedAt = new Date(now).toISOString();
+  const read = { legalTime: app.legalTime, now };
+  const current = await requireCase(app.pg, id, read);
   // A repeated request (same Idempotency-Key) that was already applied answers with the case as it is now.
   if (idempotencyKey && (await wasApplied(app, id, idempotencyKey))) return current;
-  if (!current.allowedActions.includes(body.action)) {
-    throw new AppError(409, 'transition_not_allowed', `A case in status "${current.status}" cannot be "${body.action}"-ed; allowed now: ${current.allowedActions.join(', ') || 'nothing (the case is closed)'}.`);
+  const { action, note, ...details } = body as ActionBody & ActionDetails;
+  let decision;
+  try {
+    decision = decide(current, { action, finding: details.finding }, now);
+  } catch (err) {
+    if (err instanceof ActionRefused) throw new AppError(409, err.code, err.message);
+    throw err;
   }
+  const terms = await termsStartedBy(app, current, decision, details, actedAt);
   await requireWorker(app);
   try {
     // Updates need a running worker; without a deadline the call would wait for one forever.
     await app.temporal.withDeadline(Date.now() + app.config.actionTimeoutMs, () =>
       app.temporal.workflow.getHandle(id).executeUpdate(caseActionUpdate, {
-        args: [{ action: body.action, actor: principal.name, note: body.note, requestId: idempotencyKey, actedAt }],
+        args: [{ action, actor: principal.name, details: { ...details, ...(note ? { note } : {}) }, terms, requestId: idempotencyKey, actedAt }],
         // Temporal also deduplicates a repeat that arrives while the first is still in flight.
         ...(idempotencyKey ? { updateId: updateIdFor(id, idempotencyKey) } : {}),
       }));
   } catch (err) {
     throw refusal(err, id, app.config.actionTimeoutMs);
   }
-  return (await getCase(app.pg, id))!;
+  return (await getCase(app.pg, id, { legalTime: app.legalTime, now: Date.now() }))!;
+}
+
+/** The terms this action starts or extends, computed here on the production calendar and recorded by the workflow (ADR 003). */
+async function termsStartedBy(app: FastifyInstance, c: CaseView, d: Decision, details: ActionDetails, actedAt: string): Promise<CaseTerm[]> {
+  const ctx = { ...app.legalTime, reminderPolicy: app.config.reminderPolicy };
+  if (details.findingDate) {
+    const today = actedAt.slice(0, 10);
+    if (details.findingDate > today || details.findingDate < c.receivedAt.slice(0, 10)) {
+      throw new AppError(400, 'invalid_finding_date', `findingDate ${details.findingDate} must lie between the receipt (${c.receivedAt.slice(0, 10)}) and today.`);
+    }
+  }
+  const started = d.starts.map((s) => planTerm(s.key, s.rule, termFrom(s, { receivedAt: c.receivedAt, findingDate: details.findingDate, terms: c.terms }), ctx, actedAt));
+  if (!d.extends) return started;
+  const { rows } = await app.pg.query(`SELECT rule_id, deadline, started_at FROM case_terms WHERE case_id = $1 AND key = $2`, [c.id, d.extends]);
+  const row = rows[0];
+  const term: CaseTerm = { key: d.extends, rule: row.rule_id, deadline: row.deadline, reminders: [], status: 'running', startedAt: (row.started_at as Date).toISOString() };
+  return [...started, extendTerm(term, ctx)];
 }
 
 /**
@@ -66,9 +93,12 @@ async function wasApplied(app: FastifyInstance, id: string, key: string): Promis
 
 function refusal(err: unknown, id: string, timeoutMs: number): unknown {
   if (err instanceof WorkflowUpdateFailedError) {
-    return new AppError(409, 'transition_not_allowed', (err.cause as Error | undefined)?.message ?? err.message);
+    // The workflow's validator refused it (the case moved on meanwhile): its code names the rule.
+    const cause = err.cause as (Error & { details?: unknown[] }) | undefined;
+    const code = (cause?.details?.[0] as { code?: string } | undefined)?.code ?? 'transition_not_allowed';
+    return new AppError(409, code, cause?.message ?? err.message);
   }
-  if (err instanceof WorkflowNotFoundError) return new AppError(409, 'transition_not_allowed', `Case ${id} was closed meanwhile; reload it.`);
+  if (err instanceof WorkflowNotFoundError) return new AppError(409, 'case_closed', `Case ${id} was closed meanwhile; reload it.`);
   if (isTemporalTimeout(err)) {
     // Temporal may still hold the Update and apply it once a worker polls: never claim it was dropped.
     return new AppError(503, 'workflow_unavailable', `The case workflow did not confirm the action within ${timeoutMs / 1000} s (is the worker running?). It may still be applied when the worker is back: check the case before repeating it.`);

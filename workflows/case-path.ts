@@ -1,0 +1,95 @@
+/**
+ * The case's place on its legal path, as the workflow holds it: plain data changed synchronously by the
+ * workflow (so concurrent Updates see each change at once) and recorded by activities after.
+ */
+import { ApplicationFailure } from '@temporalio/workflow';
+import { STATUS_OF_OUTCOME, type CaseStatus } from '../domain/case/case-status';
+import { ActionRefused, decide, type Decision } from '../domain/case/decide';
+import { FIRST_STEP, type Step } from '../domain/case/legal-paths';
+import type { ScheduledReminder } from '../domain/case/reminders';
+import { dueOf } from '../domain/case/term-due';
+import type { ActionRequest, CaseOpened, CaseState, CaseTerm, Person } from './case-contract';
+
+export interface CasePath {
+  input: CaseOpened;
+  status: CaseStatus;
+  step: Step;
+  terms: CaseTerm[];
+  assignee?: Person;
+  /** Reminder keys already fired (`<term>:<reminder>`), so none fires twice within this run. */
+  fired: Set<string>;
+  transitions: number;
+}
+
+export function openPath(input: CaseOpened): CasePath {
+  // Cases opened before terms carried their reminders: the one term, escalating at its end.
+  const terms = input.terms ?? [{
+    key: 'answer', rule: input.deadline.rule, deadline: input.deadline, status: 'running', startedAt: input.receivedAt,
+    reminders: [{ key: 'escalation', at: input.deadline.dueAt, kind: 'escalation', to: 'dpo_and_head', workingDaysLeft: 0 }],
+  }];
+  return { input, status: 'received', step: FIRST_STEP[input.type], terms: terms.map((t) => ({ ...t })), fired: new Set(), transitions: 0 };
+}
+
+export function stateOf(p: CasePath): CaseState {
+  const first = p.terms[0]?.deadline;
+  return {
+    caseId: p.input?.caseId, status: p.status, step: p.step, due: first?.due ?? '', dueAt: first?.dueAt ?? '', transitions: p.transitions,
+    terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, ...dueOf(t), extended: !!t.extended })),
+  };
+}
+
+/** The state a Query sees before the input was checked (or when it was refused). */
+export function emptyState(input: CaseOpened): CaseState {
+  return { caseId: input?.caseId, status: 'received', step: 'review', due: '', dueAt: '', transitions: 0, terms: [] };
+}
+
+/** decide() on the workflow's own state; refusals become non-retryable failures the API maps to 409. */
+export function decideOn(p: CasePath, req: ActionRequest, now: number): Decision {
+  const snapshot = { type: p.input.type, step: p.step, terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, dueAt: t.deadline.dueAt, extended: t.extended })) };
+  let d: Decision;
+  try {
+    d = decide(snapshot, { action: req.action, finding: req.details?.finding }, now);
+  } catch (err) {
+    if (err instanceof ActionRefused) throw ApplicationFailure.nonRetryable(err.message, 'TransitionNotAllowed', { code: err.code });
+    throw err;
+  }
+  // The terms the action starts were computed by the API: exactly the ones the table names, never others.
+  const expected = [...d.starts.map((s) => `${s.key}:${s.rule}`), ...(d.extends ? [`${d.extends}:extended`] : [])].sort();
+  const given = (req.terms ?? []).map((t) => (t.extended ? `${t.key}:extended` : `${t.key}:${t.rule}`)).sort();
+  if (expected.join() !== given.join()) {
+    throw ApplicationFailure.nonRetryable(`"${req.action}" starts the terms [${expected.join(', ')}] but was given [${given.join(', ')}].`, 'TransitionNotAllowed', { code: 'terms_mismatch' });
+  }
+  return d;
+}
+
+/** Applies a decision to the state; returns the status before and after. */
+export function apply(p: CasePath, d: Decision, req: ActionRequest, at: string): { from: CaseStatus; to: CaseStatus } {
+  const from = p.status;
+  p.step = d.to;
+  for (const t of p.terms) {
+    if (d.meets.includes(t.key) && (t.status === 'running' || t.status === 'overdue')) Object.assign(t, { status: 'met', metAt: at });
+  }
+  for (const started of req.terms ?? []) {
+    const i = p.terms.findIndex((t) => t.key === started.key);
+    if (i >= 0) p.terms[i] = { ...started, status: p.terms[i]!.status === 'overdue' ? 'running' : started.status };
+    else p.terms.push({ ...started });
+  }
+  if (req.action === 'assign' && req.details?.assignee) p.assignee = req.details.assignee;
+  if (d.outcome) {
+    p.status = STATUS_OF_OUTCOME[d.outcome];
+    for (const t of p.terms) if (t.status === 'running' || t.status === 'overdue') Object.assign(t, { status: 'cancelled' });
+  }
+  p.transitions += 1;
+  return { from, to: p.status };
+}
+
+/** The next reminder to fire: the earliest unfired one of a term still running or overdue. */
+export function nextReminder(p: CasePath): { term: CaseTerm; reminder: ScheduledReminder } | undefined {
+  let next: { term: CaseTerm; reminder: ScheduledReminder } | undefined;
+  for (const term of p.terms) {
+    if (term.status !== 'running' && term.status !== 'overdue') continue;
+    const reminder = term.reminders.find((r) => !p.fired.has(`${term.key}:${r.key}`));
+    if (reminder && (!next || Date.parse(reminder.at) < Date.parse(next.reminder.at))) next = { term, reminder };
+  }
+  return next;
+}
