@@ -12,6 +12,7 @@ import { deadlineRoutes } from './features/deadlines/routes';
 import { faultRoutes } from './features/faults/routes';
 import { healthRoutes } from './features/health/routes';
 import { metrics } from './features/metrics/routes';
+import { operatorRoutes } from './features/operator/routes';
 import { auth } from './plugins/auth';
 import { validatorCompiler } from './validation';
 import { infrastructure } from './plugins/infrastructure';
@@ -61,6 +62,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(caseRoutes);
   await app.register(deadlineRoutes);
   await app.register(faultRoutes);
+  await app.register(operatorRoutes);
   await app.register(codecRoutes, { prefix: '/codec' });
   return app;
 }

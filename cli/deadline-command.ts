@@ -13,6 +13,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { ConfigError } from '../platform/config-error';
 import {
   computeDeadline,
   isLegalTimeError,
@@ -60,6 +61,8 @@ class CliError extends Error {
 function toErrorBody(error: unknown): ErrorBody {
   if (isLegalTimeError(error)) return { code: error.code, message: error.message };
   if (error instanceof CliError) return { code: error.code, message: error.message };
+  // An unusable operator profile (DSAR_OPERATOR_PROFILE) or calendar override: the message says what to fix.
+  if (error instanceof ConfigError) return { code: error.code, message: error.message };
   return { code: 'internal_error', message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -4,9 +4,11 @@ import { reminderPolicy } from './reminder-policy';
  * Explicit, validated configuration from the environment. Every setting is documented in the README;
  * a bad value stops the process at boot with a message naming the variable and what to put there.
  */
-export class ConfigError extends Error {
-  readonly code = 'invalid_config';
-}
+import type { OperatorProfile } from '../operator/profile-schema';
+import { operatorProfileFromEnv } from '../operator/profile';
+import { ConfigError } from './config-error';
+
+export { ConfigError };
 
 export const DEV_DATABASE_PORT = 54329;
 export const DEV_DATABASE_URL = `postgres://dsar:dsar@127.0.0.1:${DEV_DATABASE_PORT}/dsar`;
@@ -32,7 +34,8 @@ export interface Config extends ObservabilityConfig {
   timeZone: string;
   payloadKey: Buffer;
   calendarDir?: string;
-  internalTerms: Record<string, { n: number }>;
+  /** Who the operator is and what its policy promises (DSAR_OPERATOR_PROFILE); its promised terms are the internal terms. */
+  operator: OperatorProfile;
   /** Requests per minute before 429: failed authentications per client IP, writes per token. */
   rateLimit: { failedAuthPerMinute: number; writesPerMinute: number };
   /** HTTP server limits: a slow or oversized request is cut off instead of holding a socket. */
@@ -113,17 +116,6 @@ function payloadKey(raw: string | undefined): Buffer {
   return key;
 }
 
-function internalTerms(raw: string | undefined): Record<string, { n: number }> {
-  if (!raw) return {};
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-    return parsed as Record<string, { n: number }>;
-  } catch {
-    throw new ConfigError('DSAR_INTERNAL_TERMS must be a JSON object like {"access":{"n":7}}.');
-  }
-}
-
 export function temporalConfig(env: NodeJS.ProcessEnv = process.env): TemporalConfig {
   const { TEMPORAL_TLS_CA: ca, TEMPORAL_TLS_CERT: cert, TEMPORAL_TLS_KEY: key } = env;
   if (!!cert !== !!key) {
@@ -144,7 +136,7 @@ export function legalTimeSettings(env: NodeJS.ProcessEnv = process.env) {
   return {
     timeZone: timeZone(env.DSAR_TIME_ZONE || 'Europe/Moscow'),
     calendarDir: env.DSAR_CALENDAR_DIR || undefined,
-    internalTerms: internalTerms(env.DSAR_INTERNAL_TERMS),
+    operator: operatorProfileFromEnv(env),
   };
 }
 

@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
-  builtInCalendar, validateInternalTerms, withOverrides,
-  type Calendar, type CalendarYear, type InternalTerms,
+  builtInCalendar, splitPromisedTerms, withOverrides,
+  type Calendar, type CalendarYear, type InternalTerms, type PromisedTerms,
 } from '../domain/legal-time';
-import { ConfigError } from './config';
+import { ConfigError } from './config-error';
 
-/** The operator's legal-time settings: calendar (built-in + overrides), time zone, internal terms. */
+/** The operator's legal-time settings: calendar (built-in + overrides), time zone, internal terms (from the profile). */
 export interface LegalTime {
   calendar: Calendar;
   timeZone: string;
@@ -16,9 +16,10 @@ export interface LegalTime {
 /**
  * Reads operator overrides: every `*.json` in DSAR_CALENDAR_DIR is one calendar year that adds or
  * replaces the built-in one (e.g. the 2027 decree once it is published). Refused at start-up when
- * invalid, as is an internal term longer than the statute.
+ * invalid. The internal terms are the operator profile's promised terms, each at most the statute
+ * (a longer promise is applied as the statute and reported as a conflict, see operator/profile.ts).
  */
-export function loadLegalTime(cfg: { calendarDir?: string; timeZone: string; internalTerms: Record<string, { n: number }> }): LegalTime {
+export function loadLegalTime(cfg: { calendarDir?: string; timeZone: string; operator: { promisedTerms: PromisedTerms } }): LegalTime {
   let calendar = builtInCalendar();
   if (cfg.calendarDir) {
     const dir = cfg.calendarDir;
@@ -37,6 +38,6 @@ export function loadLegalTime(cfg: { calendarDir?: string; timeZone: string; int
     });
     calendar = withOverrides(calendar, years);
   }
-  const internalTerms = validateInternalTerms(cfg.internalTerms as InternalTerms);
+  const { applied: internalTerms } = splitPromisedTerms(cfg.operator.promisedTerms);
   return { calendar, timeZone: cfg.timeZone, internalTerms };
 }

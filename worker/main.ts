@@ -3,6 +3,7 @@ import { loadConfig } from '../platform/config';
 import { createPool, migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { createLogger } from '../platform/logger';
+import { logOperatorProfile } from '../operator/profile';
 import { installSdkLogging } from '../platform/temporal-logger';
 import { connectionOptions } from '../platform/temporal';
 import { createWorker } from './create-worker';
@@ -11,7 +12,9 @@ import { createWorker } from './create-worker';
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel, { pretty: config.logPretty });
-  loadLegalTime(config); // refuse a bad calendar override or an internal term longer than the statute now, not mid-case
+  loadLegalTime(config); // refuse a bad calendar override now, not mid-case
+  // The profile is loaded by loadConfig (refused there without a legal name or address); letters will speak for it.
+  logOperatorProfile(log, config.operator);
   // The SDK logs through our logger (same redaction: its errors quote PostgreSQL rows); its chatter stays at WARN.
   // With DSAR_WORKER_METRICS_ADDRESS it also serves its own metrics (task and activity failures, pollers).
   installSdkLogging(log, config.workerMetricsAddress);

@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config';
 import { createPool } from '../../platform/db';
 import { connectClient } from '../../platform/temporal';
 import { loadLegalTime, type LegalTime } from '../../platform/legal-time-config';
+import { logOperatorProfile } from '../../operator/profile';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,6 +20,7 @@ declare module 'fastify' {
 export const infrastructure = fp<{ config: Config }>(
   async (app, { config }) => {
     const legalTime = loadLegalTime(config);
+    logOperatorProfile(app.log, config.operator);
     const pool = createPool(config.databaseUrl);
     const temporal = await connectClient(config.temporal, config.payloadKey);
     app.decorate('config', config);

@@ -20,6 +20,13 @@ export { statutoryYearFlags, STATUTORY_BASE_REVISION } from './statutory-base';
 export { RULES, RULE_IDS, isRuleId, ruleById, type Rule, type RuleId, type TermUnit } from './rules';
 export { validateInternalTerms, type InternalTerm, type InternalTerms } from './internal-terms';
 export {
+  splitPromisedTerms,
+  type PromisedTerm,
+  type PromisedTerms,
+  type SplitPromises,
+  type TermConflict,
+} from './promised-terms';
+export {
   computeDeadline,
   DEFAULT_TIME_ZONE,
   LAW_IN_FORCE,

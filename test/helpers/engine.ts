@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
+import { DEFAULT_OPERATOR_PROFILE, loadOperatorProfile } from '../../operator/profile';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
 import { observabilitySettings, type Config } from '../../platform/config';
 import { createPool } from '../../platform/db';
@@ -23,7 +24,8 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
     // logLevel 'error': a 500 in a test prints its cause.
     host: '127.0.0.1', port: 0, logLevel: 'error', timeZone: 'Europe/Moscow',
     actionTimeoutMs: 60_000, // the worker-restart test holds an action while the worker is down
-    payloadKey: testPayloadKey, internalTerms: {},
+    payloadKey: testPayloadKey,
+    operator: loadOperatorProfile(DEFAULT_OPERATOR_PROFILE), // WellPRO, as `npm start`
     // Production defaults; the rate-limit and timeout tests build their own app with small values.
     rateLimit: { failedAuthPerMinute: 20, writesPerMinute: 120 },
     http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, bodyLimitBytes: 102_400 },

@@ -82,4 +82,22 @@ describe('dsar deadline', () => {
     expect(lines[1].error).toMatchObject({ code: 'invalid_json' });
     expect(lines[2]).toMatchObject({ dueAt: '2025-10-25T18:00:00+03:00' });
   });
+
+  it('counts the operator profile\'s promised terms as internal terms, at most the statute', () => {
+    const withProfile = (file: string) => {
+      process.env.DSAR_OPERATOR_PROFILE = `operator/profiles/${file}`; // spawnSync: the child takes a copy at once
+      try {
+        return dsar(['deadline', '--rule', 'destroy_on_evidence', '--from', '2025-10-24']);
+      } finally {
+        delete process.env.DSAR_OPERATOR_PROFILE;
+      }
+    };
+    const jugru = withProfile('jugru.json'); // §9.5 promises 10 WD + 5: applied as the statute's 7
+    expect(jugru.status).toBe(0);
+    expect(JSON.parse(jugru.stdout)).toMatchObject({ due: '2025-11-05', internal: { n: 7, due: '2025-11-05' } });
+    expect(JSON.parse(dsar(['deadline', '--rule', 'destroy_on_evidence', '--from', '2025-10-24']).stdout)).not.toHaveProperty('internal');
+    const refused = withProfile('wt24.json');
+    expect(refused.status).not.toBe(0);
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'invalid_config', message: expect.stringContaining('/legalName is missing') });
+  });
 });

@@ -13,6 +13,14 @@ describe('configuration', () => {
     const c = loadConfig({ DSAR_PAYLOAD_KEY: key });
     expect(c).toMatchObject({ host: '127.0.0.1', port: 3000, timeZone: 'Europe/Moscow', temporal: { address: '127.0.0.1:7233', namespace: 'dsar', taskQueue: 'dsar-cases' } });
     expect(c).toMatchObject({ rateLimit: { failedAuthPerMinute: 20, writesPerMinute: 120 }, http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 } });
+    expect(c.operator.legalName.asInPolicy).toBe('WELL ENGINEERING LLC');
+  });
+
+  it('loads the operator profile DSAR_OPERATOR_PROFILE names, relative to the working directory', () => {
+    const c = loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_OPERATOR_PROFILE: path.relative(process.cwd(), path.resolve(__dirname, '../../../operator/profiles/jugru.json')) });
+    expect(c.operator.inn).toBe('7801341446');
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_OPERATOR_PROFILE: path.resolve(__dirname, '../../../operator/profiles/wt24.json') }))
+      .toThrow(/wt24\.json is not usable.*\/legalName is missing/);
   });
 
   it('logs for people at a terminal and JSON lines otherwise, unless LOG_FORMAT says', () => {
@@ -27,7 +35,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, PORT: 'eighty' })).toThrow(/PORT=eighty is not a port number/);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_TIME_ZONE: 'Mars/Olympus' })).toThrow(/IANA time zone/);
-    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_INTERNAL_TERMS: '[1]' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_OPERATOR_PROFILE: '/nonexistent/profile.json' })).toThrow(ConfigError);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_ACTION_TIMEOUT_MS: '0' })).toThrow(/DSAR_ACTION_TIMEOUT_MS=0/);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_RATE_LIMIT_WRITES: 'lots' })).toThrow(/DSAR_RATE_LIMIT_WRITES=lots/);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_HEADERS_TIMEOUT_MS: '60000' })).toThrow(/must not exceed DSAR_REQUEST_TIMEOUT_MS/);
@@ -47,14 +55,14 @@ describe('operator legal-time settings', () => {
   it('replaces a calendar year from DSAR_CALENDAR_DIR without code changes', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dsar-cal-'));
     // The 2027 decree "appears": 2027-01-11 becomes an extra day off.
-    const base = loadLegalTime({ timeZone: 'Europe/Moscow', internalTerms: {} });
+    const base = loadLegalTime({ timeZone: 'Europe/Moscow', operator: { promisedTerms: {} } });
     const y2027 = base.calendar.years.find((y) => y.year === 2027)!;
     writeFileSync(path.join(dir, 'ru-2027.json'), JSON.stringify({
       ...y2027, provisional: false, source: 'Government Decree No. 9999 of 01.10.2026',
       // A published decree confirms or corrects the projected days: they are no longer projected.
       days: [...y2027.days.map(({ projected: _, ...d }) => d), { date: '2027-01-11', status: 'nonworking', kind: 'transferred_day_off' }],
     }));
-    const lt = loadLegalTime({ calendarDir: dir, timeZone: 'Europe/Moscow', internalTerms: {} });
+    const lt = loadLegalTime({ calendarDir: dir, timeZone: 'Europe/Moscow', operator: { promisedTerms: {} } });
     const before = computeDeadline({ rule: 'cease_unlawful', from: '2026-12-30' }, base);
     const after = computeDeadline({ rule: 'cease_unlawful', from: '2026-12-30' }, lt);
     expect(before).toMatchObject({ due: '2027-01-13', provisional: true });
@@ -63,9 +71,10 @@ describe('operator legal-time settings', () => {
     expect(after.calendarVersion).not.toBe(before.calendarVersion);
   });
 
-  it('refuses an internal term longer than the statute at start-up, and reports both dates when shorter', () => {
-    expect(() => loadLegalTime({ timeZone: 'Europe/Moscow', internalTerms: { access: { n: 12 } } })).toThrow(/access/);
-    const lt = loadLegalTime({ timeZone: 'Europe/Moscow', internalTerms: { access: { n: 7 } } });
+  it('applies a promised term longer than the statute as the statute, and reports both dates when shorter', () => {
+    const longer = loadLegalTime({ timeZone: 'Europe/Moscow', operator: { promisedTerms: { access: { n: 12, unit: 'working_days', clause: '§1' } } } });
+    expect(longer.internalTerms).toEqual({ access: { n: 10 } });
+    const lt = loadLegalTime({ timeZone: 'Europe/Moscow', operator: { promisedTerms: { access: { n: 7, unit: 'working_days', clause: '§1' } } } });
     const r = computeDeadline({ rule: 'access', from: '2025-10-24' }, lt);
     expect(r.due).toBe('2025-11-10');
     expect(r.internal).toMatchObject({ n: 7, due: '2025-11-05' });
@@ -74,7 +83,7 @@ describe('operator legal-time settings', () => {
   it('says which override file is broken', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dsar-cal-'));
     writeFileSync(path.join(dir, 'ru-2028.json'), '{ not json');
-    expect(() => loadLegalTime({ calendarDir: dir, timeZone: 'Europe/Moscow', internalTerms: {} })).toThrow(/ru-2028\.json is not valid JSON/);
+    expect(() => loadLegalTime({ calendarDir: dir, timeZone: 'Europe/Moscow', operator: { promisedTerms: {} } })).toThrow(/ru-2028\.json is not valid JSON/);
   });
 });
 
