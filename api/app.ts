@@ -11,6 +11,7 @@ import { codecRoutes } from './features/codec/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
 import { faultRoutes } from './features/faults/routes';
 import { healthRoutes } from './features/health/routes';
+import { letterRoutes } from './features/letters/routes';
 import { metrics } from './features/metrics/routes';
 import { operatorRoutes } from './features/operator/routes';
 import { auth } from './plugins/auth';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(deadlineRoutes);
   await app.register(faultRoutes);
   await app.register(operatorRoutes);
+  await app.register(letterRoutes);
   await app.register(codecRoutes, { prefix: '/codec' });
   return app;
 }

@@ -3,6 +3,7 @@ import { DEV_DATABASE_URL, legalTimeSettings } from '../platform/config';
 import { migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { registerDeadlineCommand } from './deadline-command';
+import { registerLetterCommands } from './letters-command';
 import { registerTokenCommands } from './token-commands';
 
 /** `npx dsar …`: operator commands. Results go to stdout, messages to stderr. */
@@ -17,6 +18,7 @@ function unreachable(err: unknown): never {
 }
 
 registerTokenCommands(program, { databaseUrl, unreachable });
+registerLetterCommands(program, { databaseUrl, unreachable });
 
 program.command('migrate').description('apply pending database migrations').action(async () => {
   await migrate(databaseUrl(), (m) => console.error(m)).catch(unreachable);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ReminderPolicy } from '../domain/case/reminders';
 import { reminderPolicy } from './reminder-policy';
 /**
@@ -42,6 +43,26 @@ export interface Config extends ObservabilityConfig {
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; bodyLimitBytes: number };
   /** Human-readable logs (pino-pretty) instead of JSON lines: `LOG_FORMAT`, else whether stdout is a terminal. */
   logPretty: boolean;
+  letters: LetterSettings;
+}
+
+/** Where letters go out (letters/); without `smtp` they stay queued in the outbox. */
+export interface LetterSettings {
+  smtp?: SmtpSettings;
+  /** The From address: by default the operator's request mailbox. */
+  from: string;
+  /** Operator-edited templates, searched before the shipped ones (same ru/ and en/ layout). */
+  templatesDir?: string;
+}
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** `smtps://`: TLS from the first byte (port 465); `smtp://` upgrades with STARTTLS when offered. */
+  secure: boolean;
+  user?: string;
+  /** Never logged: messages print SMTP_URL with the password masked. */
+  password?: string;
 }
 
 /** Health, metrics and the codec endpoint (see the README's settings table). */
@@ -164,6 +185,43 @@ export function observabilitySettings(env: NodeJS.ProcessEnv = process.env): Obs
   };
 }
 
+export const DEFAULT_LETTER_FROM = 'wellpro@wellengineering.ru';
+
+function smtpSettings(env: NodeJS.ProcessEnv, readFile: (path: string) => string): SmtpSettings | undefined {
+  const raw = env.SMTP_URL;
+  if (!raw) return undefined;
+  const masked = raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`SMTP_URL=${masked} is not a URL: use smtp://user:password@host:587 or smtps://…:465.`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`SMTP_URL=${masked} must start with smtp:// or smtps://.`);
+  if (!url.hostname) throw new ConfigError(`SMTP_URL=${masked} names no host.`);
+  let password = url.password ? decodeURIComponent(url.password) : undefined;
+  if (env.SMTP_PASSWORD_FILE) {
+    try {
+      password = readFile(env.SMTP_PASSWORD_FILE).trim();
+    } catch {
+      throw new ConfigError(`SMTP_PASSWORD_FILE=${env.SMTP_PASSWORD_FILE} cannot be read: point it at a file holding the SMTP password.`);
+    }
+  }
+  const secure = url.protocol === 'smtps:';
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : secure ? 465 : 587, secure,
+    user: url.username ? decodeURIComponent(url.username) : undefined, password,
+  };
+}
+
+export function letterSettings(env: NodeJS.ProcessEnv = process.env, readFile = (p: string) => readFileSync(p, 'utf8')): LetterSettings {
+  const from = env.SMTP_FROM || DEFAULT_LETTER_FROM;
+  if (!/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(from)) {
+    throw new ConfigError(`SMTP_FROM=${from} is not an e-mail address: use requests@example.ru or "Example LLC <requests@example.ru>".`);
+  }
+  return { smtp: smtpSettings(env, readFile), from, templatesDir: env.DSAR_LETTER_TEMPLATES_DIR || undefined };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
@@ -184,5 +242,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: httpLimits(env),
     logPretty: logPretty(env.LOG_FORMAT, process.stdout.isTTY === true),
     ...observabilitySettings(env),
+    letters: letterSettings(env),
   };
 }

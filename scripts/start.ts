@@ -104,6 +104,8 @@ async function main() {
     `  API           ${base}/api/v1/cases`,
     `  API docs      ${base}/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
     `  Health        ${base}/health`,
+    env.SMTP_URL ? `  Letters       sent through ${env.SMTP_URL.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}`
+      : '  Letters       SMTP_URL is not set: letters stay queued (unsent) in the outbox; set it, then `npx dsar letters send-queued`',
     dev?.uiUrl ? `  Temporal UI   ${dev.uiUrl}/namespaces/${temporal.namespace}/workflows` : `  Temporal      ${temporal.address} (namespace ${temporal.namespace})`,
     db ? `  PostgreSQL    ${db.url.replace('dsar:dsar@', 'dsar:***@')} (embedded, data in ${path.join(dataDir, 'pg')})` : '  PostgreSQL    DATABASE_URL',
     '',

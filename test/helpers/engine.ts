@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import { DEFAULT_OPERATOR_PROFILE, loadOperatorProfile } from '../../operator/profile';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
-import { observabilitySettings, type Config } from '../../platform/config';
+import { letterSettings, observabilitySettings, type Config } from '../../platform/config';
 import { createPool } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { installSdkLogging } from '../../platform/temporal-logger';
@@ -31,6 +31,7 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
     http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, bodyLimitBytes: 102_400 },
     logPretty: false,
     ...observabilitySettings({}),
+    letters: letterSettings({}),
   };
 }
 

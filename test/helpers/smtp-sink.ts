@@ -1,0 +1,43 @@
+import PostalMime, { type Email } from 'postal-mime';
+import { SMTPServer } from 'smtp-server';
+import { freePort } from './free-port';
+
+/**
+ * A real SMTP server on loopback that keeps what it receives, parsed as a mail client would read it.
+ * Recipients starting with `refuse` are refused with 550, as a mailbox that does not exist.
+ */
+export async function startSmtpSink(port?: number) {
+  const received: Array<{ raw: string; mail: Email; rcpt: string[] }> = [];
+  const listenPort = port ?? (await freePort());
+  const server = new SMTPServer({
+    secure: false, authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('refuse')) {
+        return callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: no such mailbox`), { responseCode: 550 }));
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        PostalMime.parse(raw).then((mail) => {
+          received.push({ raw, mail, rcpt: session.envelope.rcptTo.map((r) => r.address) });
+          callback();
+        }, callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, '127.0.0.1', () => resolve());
+  });
+  return {
+    port: listenPort,
+    url: `smtp://127.0.0.1:${listenPort}`,
+    received,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;

@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LetterRejected, LetterSendFailed, SAMPLE_LETTER_DATA, createLetterRenderer, createSmtpTransport, getLetter, queueLetter,
+  sendQueuedLetter, type LetterKind, type QueueLetterInput,
+} from '../../letters';
+import { letterSettings } from '../../platform/config';
+import { startEngine, type Engine } from '../helpers/engine';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+
+let engine: Engine;
+let smtp: SmtpSink | undefined;
+const renderer = createLetterRenderer();
+const FROM = 'wellpro@wellengineering.ru';
+let n = 0;
+
+beforeAll(async () => { engine = await startEngine({ worker: false }); });
+afterAll(async () => { await engine?.stop(); });
+afterEach(async () => { await smtp?.stop(); smtp = undefined; });
+
+const transportFor = (sink: SmtpSink) => createSmtpTransport(letterSettings({ SMTP_URL: sink.url }).smtp);
+function letter(kind: LetterKind = 'acknowledgement', to = 'ivan@example.ru'): QueueLetterInput {
+  const caseId = `DSAR-2025-${String(900_000 + ++n)}`;
+  return { caseId, kind, language: 'ru', from: FROM, to, data: { ...SAMPLE_LETTER_DATA[kind], caseNumber: caseId }, dedupeKey: `${caseId}:${kind}` } as QueueLetterInput;
+}
+const row = async (id: number) => (await getLetter(engine.pool, id))!;
+
+/** `npx dsar …` as a child process, without blocking this process: the SMTP server under test runs here. */
+function dsar(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const root = path.resolve(__dirname, '../..');
+  const child = spawn(process.execPath, [path.join(root, 'bin/dsar.cjs'), ...args], {
+    cwd: root, env: { ...process.env, ...env, DATABASE_URL: engine.config.databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+describe('queue and send through a real SMTP server', () => {
+  it('stores the exact text once per dedupe key, then sends it with that text, intact Cyrillic and its Message-ID', async () => {
+    smtp = await startSmtpSink();
+    const input = letter();
+    const id = await queueLetter(engine.pool, renderer, input);
+    expect(await queueLetter(engine.pool, renderer, { ...input, data: { ...input.data, note: 'changed' } } as QueueLetterInput)).toBe(id);
+    const stored = await row(id);
+    expect(stored).toMatchObject({ status: 'queued', attempts: 0, sentAt: null, to: 'ivan@example.ru' });
+    expect(stored.text).not.toContain('changed');
+
+    const outcome = await sendQueuedLetter(engine.pool, transportFor(smtp), id);
+    expect(outcome).toEqual({ sent: true, messageId: stored.messageId, alreadySent: false });
+    expect(smtp.received).toHaveLength(1);
+    const { mail, rcpt } = smtp.received[0]!;
+    expect(rcpt).toEqual(['ivan@example.ru']);
+    expect(mail.subject).toBe(`Обращение № ${input.caseId} зарегистрировано`);
+    expect(mail.subject).toBe(stored.subject);
+    expect(mail.text?.replace(/\r\n/g, '\n').trimEnd()).toBe(stored.text.trimEnd());
+    expect(mail.text).toContain('Уважаемый(-ая) Иванов Иван Иванович!');
+    expect(mail.text).toContain('Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»');
+    expect(mail.messageId).toBe(stored.messageId);
+    expect(mail.from?.address).toBe(FROM);
+
+    const sent = await row(id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+    // Sending a sent letter again does nothing.
+    expect(await sendQueuedLetter(engine.pool, transportFor(smtp), id)).toMatchObject({ sent: true, alreadySent: true });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('a crash between sending and recording re-sends with the same Message-ID and leaves one sent row', async () => {
+    smtp = await startSmtpSink();
+    const id = await queueLetter(engine.pool, renderer, letter('extension_notice'));
+    // The worker "dies" after the SMTP server accepted the letter, before the row says so.
+    let crashed = false;
+    const crashingPool = {
+      query: (text: string, params?: unknown[]) => {
+        if (!crashed && text.includes("status = 'sent'")) { crashed = true; return Promise.reject(new Error('worker killed')); }
+        return engine.pool.query(text, params);
+      },
+    } as unknown as pg.Pool;
+    await expect(sendQueuedLetter(crashingPool, transportFor(smtp), id)).rejects.toThrow('worker killed');
+    expect((await row(id)).status).toBe('queued');
+
+    // The activity is retried: the letter goes out again, identified as the same message.
+    await sendQueuedLetter(engine.pool, transportFor(smtp), id);
+    expect(smtp.received).toHaveLength(2);
+    const [first, second] = smtp.received.map((r) => r.mail);
+    expect(second!.messageId).toBe(first!.messageId);
+    expect(second!.messageId).toBe((await row(id)).messageId);
+    const rows = await engine.pool.query(`SELECT status, attempts FROM letters WHERE id = $1`, [id]);
+    expect(rows.rows).toEqual([{ status: 'sent', attempts: 2 }]);
+  });
+
+  it('SMTP down: a retryable error, the letter stays queued; sent once the server is back', async () => {
+    smtp = await startSmtpSink();
+    const { port } = smtp;
+    await smtp.stop();
+    const id = await queueLetter(engine.pool, renderer, letter('information_request'));
+    const transport = createSmtpTransport(letterSettings({ SMTP_URL: `smtp://127.0.0.1:${port}` }).smtp);
+    const failure = await sendQueuedLetter(engine.pool, transport, id).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(LetterSendFailed);
+    expect(failure).not.toBeInstanceOf(LetterRejected);
+    const waiting = await row(id);
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
+    expect(waiting.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+
+    smtp = await startSmtpSink(port);
+    expect(await sendQueuedLetter(engine.pool, transport, id)).toMatchObject({ sent: true });
+    expect(smtp.received).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('a 550 refusal of the recipient: failed_permanently and LetterRejected, never retried, no address in last_error', async () => {
+    smtp = await startSmtpSink();
+    const id = await queueLetter(engine.pool, renderer, letter('refusal', 'refuse.me@example.ru'));
+    const failure = await sendQueuedLetter(engine.pool, transportFor(smtp), id).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(LetterRejected);
+    expect((failure as Error).name).toBe('LetterRejected'); // what Temporal's nonRetryableErrorTypes matches
+    const refused = await row(id);
+    expect(refused).toMatchObject({ status: 'failed_permanently', attempts: 1, sentAt: null });
+    expect(refused.lastError).toMatch(/550/);
+    expect(refused.lastError).not.toContain('refuse.me');
+    await expect(sendQueuedLetter(engine.pool, transportFor(smtp), id)).rejects.toBeInstanceOf(LetterRejected);
+    expect((await row(id)).attempts).toBe(1);
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('without SMTP settings the letter stays queued and the call says why, without throwing', async () => {
+    const id = await queueLetter(engine.pool, renderer, letter('blocking_notice'));
+    expect(createSmtpTransport(letterSettings({}).smtp)).toBeUndefined();
+    expect(await sendQueuedLetter(engine.pool, undefined, id)).toEqual({ sent: false, reason: 'smtp_not_configured' });
+    expect(await row(id)).toMatchObject({ status: 'queued', attempts: 0, lastError: null });
+  });
+});
+
+describe('npx dsar letters send-queued', () => {
+  it('refuses to run without SMTP_URL, then sends every queued letter once SMTP is configured', async () => {
+    await engine.pool.query(`UPDATE letters SET status = 'failed_permanently', last_error = 'test' WHERE status = 'queued'`);
+    const ids = [await queueLetter(engine.pool, renderer, letter('destruction_notice')), await queueLetter(engine.pool, renderer, letter('escalation', 'dpo@wellengineering.ru'))];
+    const without = await dsar(['letters', 'send-queued'], { SMTP_URL: '' });
+    expect(without.status).toBe(1);
+    expect(without.stderr).toContain('SMTP_URL is not set');
+    for (const id of ids) expect((await row(id)).status).toBe('queued');
+
+    smtp = await startSmtpSink();
+    const run = await dsar(['letters', 'send-queued'], { SMTP_URL: smtp.url });
+    expect(run.stderr).toContain('2 queued: 2 sent');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ sent: 2, failed: 0, rejected: 0 });
+    expect(smtp.received.map((r) => r.mail.subject).sort()).toEqual([(await row(ids[0]!)).subject, (await row(ids[1]!)).subject].sort());
+    for (const id of ids) expect((await row(id)).status).toBe('sent');
+  });
+});
+
+describe('GET /api/v1/cases/:id/letters', () => {
+  it("lists a case's letters with their exact text, status and Message-ID, for every role including auditors", async () => {
+    const opened = await engine.app.inject({
+      method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'),
+      payload: { type: 'access', subject: { name: 'Иван Петров', email: 'ivan@example.ru' }, channel: 'email', receivedAt: '2025-10-24T10:00:00+03:00' },
+    });
+    expect(opened.statusCode).toBe(201);
+    const caseId = opened.json().id as string;
+    const empty = await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/letters`, headers: engine.auth('auditor') });
+    expect(empty.json()).toEqual({ caseId, items: [] });
+
+    const input = { ...letter(), caseId, dedupeKey: `${caseId}:acknowledgement` } as QueueLetterInput;
+    const id = await queueLetter(engine.pool, renderer, input);
+    const stored = await row(id);
+    for (const role of ['auditor', 'officer', 'dpo', 'admin'] as const) {
+      const res = await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/letters`, headers: engine.auth(role) });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toEqual([{
+        id, kind: 'acknowledgement', language: 'ru', from: FROM, to: 'ivan@example.ru', subject: stored.subject, text: stored.text,
+        status: 'queued', messageId: stored.messageId, attempts: 0, lastError: null, createdAt: stored.createdAt.toISOString(), sentAt: null,
+      }]);
+    }
+    const missing = await engine.app.inject({ method: 'GET', url: '/api/v1/cases/DSAR-2025-999999/letters', headers: engine.auth('auditor') });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'case_not_found' });
+    const unauthenticated = await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/letters` });
+    expect(unauthenticated.statusCode).toBe(401);
+  });
+});
