@@ -13,7 +13,7 @@ import { refusingPermanently } from './permanent-errors';
  * (idempotent on retries).
  */
 export const recordCaseOpened = (pool: pg.Pool) => async (input: CaseOpened): Promise<void> => {
-  await refusingPermanently(`recording case ${input.caseId}`, () => inTransaction(pool, (client) => insertCaseRow(client, input)));
+  await refusingPermanently(`recording case ${input.caseId}`, () => insertCaseRow(pool, input));
 };
 
 export interface StepRecord {

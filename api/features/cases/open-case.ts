@@ -3,7 +3,6 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import type { FastifyInstance } from 'fastify';
 import { openingTerms } from '../../../domain/case/terms';
 import { isLegalTimeError } from '../../../domain/legal-time';
-import { inTransaction } from '../../../platform/db';
 import { insertCaseRow } from '../../../activities/case-rows';
 import { caseWorkflow } from '../../../workflows';
 import type { CaseOpened } from '../../../workflows/case-contract';
@@ -43,7 +42,7 @@ export async function openCase(
     subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: principal.name, idempotencyKey, actedAt,
   };
   await startCaseWorkflow(app, opened);
-  await inTransaction(app.pg, (client) => insertCaseRow(client, opened));
+  await insertCaseRow(app.pg, opened);
   return { created: reserved, view: (await getCase(app.pg, caseId, read))! };
 }
 

@@ -47,17 +47,18 @@ function toCase(r: Row, ctx: ReadContext) {
 }
 export type CaseView = ReturnType<typeof toCase>;
 
-/** One case with its unresolved faults (why its workflow stopped, if it did). */
+/** One case with its unresolved faults (why its workflow stopped, if it did), in one query. */
 export async function getCase(db: pg.Pool | pg.PoolClient, id: string, ctx: ReadContext) {
-  const [found, faults] = await Promise.all([
-    db.query<Row>(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]),
-    db.query(`SELECT kind, message, created_at FROM case_faults WHERE case_id = $1 AND resolved_at IS NULL ORDER BY id`, [id]),
-  ]);
-  if (!found.rows[0]) return undefined;
-  return {
-    ...toCase(found.rows[0], ctx),
-    faults: faults.rows.map((f) => ({ kind: f.kind as string, message: f.message as string, createdAt: iso(f.created_at)! })),
-  };
+  const { rows } = await db.query<Row>(
+    `SELECT ${COLUMNS}, (SELECT coalesce(json_agg(json_build_object('kind', kind, 'message', message,
+       'createdAt', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY id), '[]')
+     FROM case_faults WHERE case_id = cases.id AND resolved_at IS NULL) AS faults
+     FROM cases WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return { ...toCase(row, ctx), faults: row.faults as Array<{ kind: string; message: string; createdAt: string }> };
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 
