@@ -85,6 +85,13 @@ export async function listCases(db: pg.Pool, q: CaseListQuery, ctx: ReadContext)
   const filters: string[] = [];
   if (q.status) filters.push(`status = $${params.push(q.status)}`);
   if (q.type) filters.push(`type = $${params.push(q.type)}`);
+  if (q.step) filters.push(`step = $${params.push(q.step)}`);
+  if (q.assignee) filters.push(`assignee_name = $${params.push(q.assignee)}`);
+  // Answered from the terms the workflows recorded: the same terms /cases/:id shows.
+  if (q.overdue) {
+    filters.push(`${q.overdue === 'true' ? '' : 'NOT '}(status = 'overdue' OR EXISTS (SELECT 1 FROM case_terms t WHERE t.case_id = cases.id AND t.status = 'overdue'))`);
+  }
+  if (q.dueBefore) filters.push(`EXISTS (SELECT 1 FROM case_terms t WHERE t.case_id = cases.id AND t.status IN ('running', 'overdue') AND t.due < $${params.push(q.dueBefore)}::date)`);
   const matching = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
   const filterParams = [...params];
   if (after) filters.push(`(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)})`);

@@ -77,6 +77,10 @@ export const CaseListQuery = Type.Object(
   {
     status: Type.Optional(literalUnion(CASE_STATUSES, 'Only cases in this status')),
     type: Type.Optional(literalUnion(REQUEST_TYPES, 'Only cases of this request type')),
+    step: Type.Optional(literalUnion(STEPS, 'Only cases in this step of their legal path')),
+    overdue: Type.Optional(literalUnion(['true', 'false'] as const, 'true: only cases with a term that ended unmet; false: only cases without one')),
+    dueBefore: Type.Optional(Type.String({ format: 'date', description: 'Only cases with a running or overdue term due before this date (YYYY-MM-DD)' })),
+    assignee: Type.Optional(Type.String({ format: 'person-name', maxLength: 300, description: 'Only cases assigned to this officer (name as given in assign)' })),
     // A string checked digit by digit: "1e2", " 5", "Infinity" and 1000-digit numbers are refused, not converted.
     limit: Type.String({ format: 'page-size', default: '50', description: 'Page size, 1 to 200 (digits only)', examples: ['50'] }),
     cursor: Type.Optional(Type.String({ description: 'nextCursor of the previous page; opaque', examples: ['eyJhdCI6…'] })),
