@@ -2,6 +2,8 @@ import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type pg from 'pg';
 import { createActivities } from '../activities';
+import type { LetterDeps } from '../activities/case-letters';
+import { letterDeps } from './letter-deps';
 import { dataConverter } from '../platform/temporal';
 
 // The engine runs its TypeScript sources directly (tsx); the worker's bundler compiles workflows itself.
@@ -13,6 +15,8 @@ export interface WorkerDeps {
   taskQueue: string;
   pool: pg.Pool;
   payloadKey: Buffer;
+  /** Templates, SMTP and the operator for letters; default: shipped templates, no SMTP (letters stay queued), WellPRO. */
+  letters?: LetterDeps;
   /** A prebuilt bundle (tests build it once); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -22,7 +26,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({ pool: deps.pool }),
+    activities: createActivities({ pool: deps.pool, letters: deps.letters ?? letterDeps() }),
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
     dataConverter: dataConverter(deps.payloadKey),
   });

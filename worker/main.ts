@@ -7,6 +7,7 @@ import { logOperatorProfile } from '../operator/profile';
 import { installSdkLogging } from '../platform/temporal-logger';
 import { connectionOptions } from '../platform/temporal';
 import { createWorker } from './create-worker';
+import { letterDeps } from './letter-deps';
 
 /** Production entry point (`npm run worker`): DATABASE_URL + TEMPORAL_ADDRESS/NAMESPACE/TLS. */
 async function main() {
@@ -23,6 +24,7 @@ async function main() {
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
   const worker = await createWorker({
     connection, pool, payloadKey: config.payloadKey,
+    letters: letterDeps({ ...config.letters, operator: config.operator, timeZone: config.timeZone }),
     namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
   });
   log.info({ namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue }, 'worker started');

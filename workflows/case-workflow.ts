@@ -8,12 +8,20 @@ import type { ScheduledReminder } from '../domain/case/reminders';
 import {
   caseActionUpdate, caseStateQuery, type ActionRequest, type CaseFault, type CaseOpened, type CaseState, type CaseTerm,
 } from './case-contract';
+import { dueOf } from '../domain/case/term-due';
 import { apply, decideOn, emptyState, nextReminder, openPath, stateOf, type CasePath } from './case-path';
 
 const { recordCaseOpened, recordStep, recordReminder, recordFault } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   // Outages are retried until they pass; permanent refusals arrive as non-retryable failures (faultOf below).
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+// Letters wait out an SMTP outage (retried for ever, backing off to an hour) without holding up the case: the
+// workflow does not await them on its path, only before it ends. A refused recipient is final.
+const { sendCaseLetter } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', nonRetryableErrorTypes: ['LetterRejected', 'LetterNotFound', 'LetterTemplateError'] },
 });
 
 /**
@@ -27,6 +35,9 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   /** Set by an Update so the loop below re-reads the schedule; a permanent failure ends the case. */
   let changed = false;
   let broken: unknown;
+  /** Letters on their way; the case ends only when each is sent, refused or queued for lack of SMTP. */
+  const letters: Array<Promise<unknown>> = [];
+  const send = (req: Parameters<typeof sendCaseLetter>[0]) => { letters.push(sendCaseLetter(req).catch(() => undefined)); };
   setHandler(caseStateQuery, () => (path ? stateOf(path) : emptyState(input)));
 
   try {
@@ -54,6 +65,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     }, { validator: (req: ActionRequest) => { decideOn(p, req, Date.now()); } });
 
     await recordCaseOpened({ ...input, terms: p.terms });
+    send({ caseId: input.caseId, kind: 'acknowledgement', dedupeKey: `${input.caseId}:acknowledgement`, dueDate: p.terms[0]!.deadline.due });
     while (!isFinal(p.status) && broken === undefined) {
       const next = nextReminder(p);
       changed = false;
@@ -62,6 +74,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     }
     await condition(() => allHandlersFinished() || broken !== undefined);
     if (broken !== undefined) throw broken;
+    await Promise.all(letters);
     return stateOf(p);
   } catch (err) {
     if (isCancellation(err)) throw err;
@@ -85,6 +98,11 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     await recordReminder({
       caseId: input.caseId, termKey: term.key, rule: term.rule, due: term.deadline.due, reminder, step: p.step,
       assignee: p.assignee, from, to: p.status,
+    });
+    send({
+      caseId: input.caseId, kind: reminder.kind === 'escalation' ? 'escalation' : 'staff_reminder',
+      dedupeKey: `${input.caseId}:reminder:${term.key}:${reminder.key}`, dueDate: dueOf(term).due, step: p.step,
+      daysLeft: reminder.workingDaysLeft, assignee: reminder.to === 'assignee' ? p.assignee : undefined,
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { LetterDeps } from '../../activities/case-letters';
 import { DEFAULT_REMINDER_POLICY } from '../../domain/case/reminders';
 import { randomBytes } from 'node:crypto';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -39,7 +40,7 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
  * The engine as production runs it — API (via inject), worker, real PostgreSQL and Temporal — on a
  * fresh database and its own task queue, so test files do not see each other's cases.
  */
-export async function startEngine(opts: { worker?: boolean; config?: (c: Config) => Config } = {}) {
+export async function startEngine(opts: { worker?: boolean; config?: (c: Config) => Config; letters?: LetterDeps } = {}) {
   const db = await freshDatabase();
   const taskQueue = `dsar-test-${randomBytes(4).toString('hex')}`;
   const config = (opts.config ?? ((c) => c))(testConfig(db.url, taskQueue));
@@ -50,7 +51,7 @@ export async function startEngine(opts: { worker?: boolean; config?: (c: Config)
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   if (opts.worker !== false) {
     worker = await createWorker({
-      connection, namespace: 'dsar', taskQueue, pool, payloadKey: testPayloadKey,
+      connection, namespace: 'dsar', taskQueue, pool, payloadKey: testPayloadKey, letters: opts.letters,
       workflowBundle: { code: inject('workflowBundleCode') },
     });
     running = worker.run();

@@ -4,6 +4,7 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type pg from 'pg';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
+import { letterDeps } from '../../worker/letter-deps';
 import { insertCaseRow } from '../../activities/case-rows';
 import { openingTerms } from '../../domain/case/terms';
 import type { RequestType } from '../../domain/case/request-types';
@@ -36,8 +37,8 @@ export async function startTimeSkipping() {
   const started: Array<{ terminate(reason: string): Promise<unknown>; describe(): Promise<{ status: { name: string } }> }> = [];
   return {
     env, pool, payloadKey,
-    activities: () => createActivities({ pool }),
-    worker: (taskQueue: string, activities: Activities = createActivities({ pool })) => Worker.create({
+    activities: () => createActivities({ pool, letters: letterDeps() }),
+    worker: (taskQueue: string, activities: Activities = createActivities({ pool, letters: letterDeps() })) => Worker.create({
       connection: env.nativeConnection, taskQueue, workflowBundle: { code: inject('workflowBundleCode') },
       activities, dataConverter: dataConverter(payloadKey),
     }),

@@ -1,0 +1,92 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Transporter } from 'nodemailer';
+import type pg from 'pg';
+import {
+  LetterRejected, queueLetter, sendQueuedLetter, type LetterData, type LetterKind, type LetterOperator, type LetterRenderer,
+} from '../letters';
+import type { OperatorProfile } from '../operator/profile';
+import type { Person } from '../workflows/case-contract';
+
+/** What sending needs besides the database: built once in the worker. */
+export interface LetterDeps {
+  renderer: LetterRenderer;
+  /** Undefined without SMTP settings: letters stay queued in the outbox (`dsar letters send-queued`). */
+  transport?: Transporter;
+  from: string;
+  operator: OperatorProfile;
+  timeZone: string;
+}
+
+/** A letter the workflow asks for; the activity reads the rest (the case, the operator) itself. */
+export interface CaseLetterRequest {
+  caseId: string;
+  kind: Extract<LetterKind, 'acknowledgement' | 'staff_reminder' | 'escalation'>;
+  /** Stable per letter: the same key is never queued or sent twice (each recipient gets its own suffix). */
+  dedupeKey: string;
+  dueDate: string;
+  step?: string;
+  daysLeft?: number;
+  assignee?: Person;
+}
+
+type Recipient = { role: string; name: string; email: string };
+
+/**
+ * Queues a case's letter (its exact text stored once per dedupe key) and sends it; a retry after a crash sends
+ * it again with the same Message-ID. SMTP down → a retryable failure (the letter stays queued); a recipient the
+ * server refuses for good → a non-retryable `LetterRejected`. Returns the recipients nobody could be found for.
+ */
+export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: CaseLetterRequest): Promise<{ sent: number; queued: number; noAddress: string[] }> => {
+  const { rows } = await pool.query(
+    `SELECT type, subject_name, subject_email, to_char(received_at AT TIME ZONE $2, 'YYYY-MM-DD') AS received FROM cases WHERE id = $1`,
+    [req.caseId, deps.timeZone],
+  );
+  const c = rows[0];
+  if (!c) throw ApplicationFailure.nonRetryable(`case ${req.caseId} has no row`, 'LetterNotFound');
+  const base = { operator: letterOperator(deps), caseNumber: req.caseId, requestType: c.type, receivedDate: c.received as string, dueDate: req.dueDate };
+  const { recipients, noAddress } = recipientsOf(req, deps.operator, { name: c.subject_name, email: c.subject_email });
+  const result = { sent: 0, queued: 0, noAddress };
+  for (const to of recipients) {
+    const data = dataFor(req, base, to);
+    const id = await queueLetter(pool, deps.renderer, {
+      caseId: req.caseId, kind: req.kind, language: deps.operator.letterLanguage, from: deps.from, to: to.email, data,
+      dedupeKey: `${req.dedupeKey}:${to.role}`,
+    } as never);
+    result.queued += 1;
+    try {
+      const outcome = await sendQueuedLetter(pool, deps.transport, id);
+      if (outcome.sent) result.sent += 1;
+    } catch (err) {
+      if (err instanceof LetterRejected) throw ApplicationFailure.nonRetryable(err.message, 'LetterRejected');
+      throw err;
+    }
+  }
+  return result;
+};
+
+function letterOperator(deps: LetterDeps): LetterOperator {
+  const o = deps.operator;
+  const name = deps.operator.letterLanguage === 'ru' ? o.legalName.ru ?? o.legalName.asInPolicy : o.legalName.asInPolicy;
+  return { legalName: name, address: o.address.legal, email: o.requestChannels?.mailboxes?.[0]?.address ?? deps.from, website: o.websites?.[0] };
+}
+
+/** Acknowledgement → the subject; reminders → the assignee (the DPO while nobody is assigned); escalation → DPO and head. */
+function recipientsOf(req: CaseLetterRequest, o: OperatorProfile, subject: { name: string; email: string | null }) {
+  const wanted: Array<{ role: string; person?: { name: string; email?: string | null } }> =
+    req.kind === 'acknowledgement' ? [{ role: 'subject', person: subject }]
+      : req.kind === 'staff_reminder' ? [req.assignee?.email ? { role: 'assignee', person: req.assignee } : { role: 'dpo', person: o.dpo }]
+        : [{ role: 'dpo', person: o.dpo }, { role: 'head', person: o.head }];
+  const recipients: Recipient[] = [];
+  const noAddress: string[] = [];
+  for (const w of wanted) {
+    if (w.person?.email) recipients.push({ role: w.role, name: w.person.name, email: w.person.email });
+    else noAddress.push(w.role);
+  }
+  return { recipients, noAddress };
+}
+
+function dataFor(req: CaseLetterRequest, base: LetterData['acknowledgement'] extends infer B ? Omit<B, 'subjectName'> : never, to: Recipient) {
+  if (req.kind === 'acknowledgement') return { ...base, subjectName: to.name } satisfies LetterData['acknowledgement'];
+  if (req.kind === 'staff_reminder') return { ...base, recipientName: to.name, step: req.step ?? '', daysLeft: req.daysLeft ?? 0 } satisfies LetterData['staff_reminder'];
+  return { ...base, step: req.step ?? '', assigneeName: req.assignee?.name, daysOverdue: Math.max(0, -(req.daysLeft ?? 0)) } satisfies LetterData['escalation'];
+}

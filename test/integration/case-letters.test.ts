@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_OPERATOR_PROFILE, loadOperatorProfile } from '../../operator/profile';
+import { letterSettings } from '../../platform/config';
+import { letterDeps } from '../../worker/letter-deps';
+import { eventually, startEngine, type Engine } from '../helpers/engine';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+
+/** The case workflow sends its letters through a real SMTP server: the acknowledgement, and escalations to the DPO and the head. */
+let engine: Engine;
+let smtp: SmtpSink;
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  const operator = {
+    ...loadOperatorProfile(DEFAULT_OPERATOR_PROFILE),
+    dpo: { name: 'Дмитрий Ответственный', position: 'Ответственный за организацию обработки ПДн', email: 'dpo@wellengineering.ru' },
+    head: { name: 'Генеральный Директор', position: 'Генеральный директор', email: 'head@wellengineering.ru' },
+  };
+  engine = await startEngine({ letters: letterDeps({ ...letterSettings({ SMTP_URL: smtp.url }), operator }) });
+});
+afterAll(async () => {
+  await engine?.stop();
+  await smtp?.stop();
+});
+
+const open = async (name: string, receivedAt: string) => (await engine.app.inject({
+  method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'),
+  payload: { type: 'access', channel: 'email', receivedAt, subject: { name, email: 'ivan.letters@example.ru' } },
+})).json() as { id: string; due: string };
+const mailsTo = (address: string, caseId: string) => smtp.received.filter((m) => m.rcpt.includes(address) && (m.mail.subject ?? '').includes(caseId));
+
+it('acknowledges a request to the subject by e-mail, with the case number and the due date, once', async () => {
+  const c = await open('Иван Письмов', new Date().toISOString());
+  const [ack] = await eventually(async () => { const m = mailsTo('ivan.letters@example.ru', c.id); return m.length > 0 && m; });
+  expect(ack!.mail.text).toContain('Иван Письмов');
+  expect(ack!.mail.text).toContain(c.due.split('-').reverse().join('.'));
+  const letters = (await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/letters`, headers: engine.auth('auditor') })).json();
+  expect(letters.items.map((l: { kind: string; status: string }) => [l.kind, l.status])).toEqual([['acknowledgement', 'sent']]);
+  expect(mailsTo('ivan.letters@example.ru', c.id)).toHaveLength(1);
+});
+
+it('escalates an overdue case to the DPO and the head, naming the case but not the subject', async () => {
+  const c = await open('Пётр Просроченный', '2025-10-24T10:00:00+03:00');
+  await eventually(async () => mailsTo('dpo@wellengineering.ru', c.id).length > 0 && mailsTo('head@wellengineering.ru', c.id).length > 0);
+  for (const m of [...mailsTo('dpo@wellengineering.ru', c.id), ...mailsTo('head@wellengineering.ru', c.id)]) {
+    expect(m.mail.text).not.toContain('Пётр Просроченный');
+  }
+  const history = (await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/history`, headers: engine.auth('auditor') })).json();
+  expect(history.events.filter((e: { action: string }) => e.action === 'case.escalate')).toHaveLength(1);
+});
