@@ -5,7 +5,7 @@ import {
   LetterRejected, queueLetter, sendQueuedLetter, type LetterData, type LetterKind, type LetterOperator, type LetterRenderer,
 } from '../letters';
 import type { OperatorProfile } from '../operator/profile';
-import type { Person } from '../workflows/case-contract';
+import { subjectLetterData, type CaseLetterRequest } from './letter-data';
 
 /** What sending needs besides the database: built once in the worker. */
 export interface LetterDeps {
@@ -17,17 +17,7 @@ export interface LetterDeps {
   timeZone: string;
 }
 
-/** A letter the workflow asks for; the activity reads the rest (the case, the operator) itself. */
-export interface CaseLetterRequest {
-  caseId: string;
-  kind: Extract<LetterKind, 'acknowledgement' | 'staff_reminder' | 'escalation'>;
-  /** Stable per letter: the same key is never queued or sent twice (each recipient gets its own suffix). */
-  dedupeKey: string;
-  dueDate: string;
-  step?: string;
-  daysLeft?: number;
-  assignee?: Person;
-}
+export type { CaseLetterRequest } from './letter-data';
 
 type Recipient = { role: string; name: string; email: string };
 
@@ -47,7 +37,7 @@ export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: C
   const { recipients, noAddress } = recipientsOf(req, deps.operator, { name: c.subject_name, email: c.subject_email });
   const result = { sent: 0, queued: 0, noAddress };
   for (const to of recipients) {
-    const data = dataFor(req, base, to);
+    const data = dataFor(req, base, to, c.subject_name as string, deps.timeZone);
     const id = await queueLetter(pool, deps.renderer, {
       caseId: req.caseId, kind: req.kind, language: deps.operator.letterLanguage, from: deps.from, to: to.email, data,
       dedupeKey: `${req.dedupeKey}:${to.role}`,
@@ -70,12 +60,13 @@ function letterOperator(deps: LetterDeps): LetterOperator {
   return { legalName: name, address: o.address.legal, email: o.requestChannels?.mailboxes?.[0]?.address ?? deps.from, website: o.websites?.[0] };
 }
 
-/** Acknowledgement → the subject; reminders → the assignee (the DPO while nobody is assigned); escalation → DPO and head. */
+/** Reminders → the assignee (the DPO while nobody is assigned); escalation → DPO and head; a recipient notice → that recipient; the rest → the subject. */
 function recipientsOf(req: CaseLetterRequest, o: OperatorProfile, subject: { name: string; email: string | null }) {
   const wanted: Array<{ role: string; person?: { name: string; email?: string | null } }> =
-    req.kind === 'acknowledgement' ? [{ role: 'subject', person: subject }]
-      : req.kind === 'staff_reminder' ? [req.assignee?.email ? { role: 'assignee', person: req.assignee } : { role: 'dpo', person: o.dpo }]
-        : [{ role: 'dpo', person: o.dpo }, { role: 'head', person: o.head }];
+    req.kind === 'staff_reminder' ? [req.assignee?.email ? { role: 'assignee', person: req.assignee } : { role: 'dpo', person: o.dpo }]
+      : req.kind === 'escalation' ? [{ role: 'dpo', person: o.dpo }, { role: 'head', person: o.head }]
+        : req.kind === 'recipient_notice' ? [{ role: 'recipient', person: req.recipient }]
+          : [{ role: 'subject', person: subject }];
   const recipients: Recipient[] = [];
   const noAddress: string[] = [];
   for (const w of wanted) {
@@ -85,8 +76,9 @@ function recipientsOf(req: CaseLetterRequest, o: OperatorProfile, subject: { nam
   return { recipients, noAddress };
 }
 
-function dataFor(req: CaseLetterRequest, base: LetterData['acknowledgement'] extends infer B ? Omit<B, 'subjectName'> : never, to: Recipient) {
-  if (req.kind === 'acknowledgement') return { ...base, subjectName: to.name } satisfies LetterData['acknowledgement'];
+function dataFor(req: CaseLetterRequest, base: Omit<LetterData['acknowledgement'], 'subjectName'>, to: Recipient, subjectName: string, tz: string) {
+  // Internal letters name the case, never the subject.
   if (req.kind === 'staff_reminder') return { ...base, recipientName: to.name, step: req.step ?? '', daysLeft: req.daysLeft ?? 0 } satisfies LetterData['staff_reminder'];
-  return { ...base, step: req.step ?? '', assigneeName: req.assignee?.name, daysOverdue: Math.max(0, -(req.daysLeft ?? 0)) } satisfies LetterData['escalation'];
+  if (req.kind === 'escalation') return { ...base, step: req.step ?? '', assigneeName: req.assignee?.name, daysOverdue: Math.max(0, -(req.daysLeft ?? 0)) } satisfies LetterData['escalation'];
+  return subjectLetterData(req, base, subjectName, tz);
 }

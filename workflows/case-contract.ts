@@ -49,8 +49,19 @@ export interface ActionDetails {
   findingDate?: string;
   reason?: string;
   ground?: string;
+  provision?: string;
+  reasons?: string;
+  reportedAs?: 'inaccurate' | 'unlawful';
+  changes?: string;
+  sections?: Array<{ item: string; text: string }>;
+  retentionUntil?: string;
   recipients?: Person[];
-  destruction?: { what: string; where: string; method: string; destroyedAt: string; destroyedBy: Array<{ name: string; position: string }> };
+  /** confirm_destruction: the facts the destruction act needs. */
+  what?: string;
+  where?: string;
+  method?: string;
+  destroyedAt?: string;
+  destroyedBy?: Array<{ name: string; position: string }>;
 }
 
 export interface ActionRequest {

@@ -8,6 +8,7 @@ import { ActionRefused, decide, type Decision } from '../domain/case/decide';
 import { FIRST_STEP, type Step } from '../domain/case/legal-paths';
 import type { ScheduledReminder } from '../domain/case/reminders';
 import { dueOf } from '../domain/case/term-due';
+import type { PathFacts } from '../domain/case/answer-letter';
 import type { ActionRequest, CaseOpened, CaseState, CaseTerm, Person } from './case-contract';
 
 export interface CasePath {
@@ -16,6 +17,8 @@ export interface CasePath {
   step: Step;
   terms: CaseTerm[];
   assignee?: Person;
+  /** What the path did, for the letters (answer-letter.ts). */
+  facts: PathFacts;
   /** Reminder keys already fired (`<term>:<reminder>`), so none fires twice within this run. */
   fired: Set<string>;
   transitions: number;
@@ -27,7 +30,7 @@ export function openPath(input: CaseOpened): CasePath {
     key: 'answer', rule: input.deadline.rule, deadline: input.deadline, status: 'running', startedAt: input.receivedAt,
     reminders: [{ key: 'escalation', at: input.deadline.dueAt, kind: 'escalation', to: 'dpo_and_head', workingDaysLeft: 0 }],
   }];
-  return { input, status: 'received', step: FIRST_STEP[input.type], terms: terms.map((t) => ({ ...t })), fired: new Set(), transitions: 0 };
+  return { input, status: 'received', step: FIRST_STEP[input.type], terms: terms.map((t) => ({ ...t })), facts: {}, fired: new Set(), transitions: 0 };
 }
 
 export function stateOf(p: CasePath): CaseState {
@@ -75,6 +78,7 @@ export function apply(p: CasePath, d: Decision, req: ActionRequest, at: string):
     else p.terms.push({ ...started });
   }
   if (req.action === 'assign' && req.details?.assignee) p.assignee = req.details.assignee;
+  recordFacts(p.facts, req, at);
   if (d.outcome) {
     p.status = STATUS_OF_OUTCOME[d.outcome];
     for (const t of p.terms) if (t.status === 'running' || t.status === 'overdue') Object.assign(t, { status: 'cancelled' });
@@ -92,4 +96,15 @@ export function nextReminder(p: CasePath): { term: CaseTerm; reminder: Scheduled
     if (reminder && (!next || Date.parse(reminder.at) < Date.parse(next.reminder.at))) next = { term, reminder };
   }
   return next;
+}
+
+/** Keeps what an action did that a later letter will state, with the instant it was done. */
+function recordFacts(f: PathFacts, req: ActionRequest, at: string): void {
+  const d = req.details ?? {};
+  if (req.action === 'block') f.blockedAt = at;
+  if (req.action === 'record_information' && d.finding) f.finding = d.finding;
+  if (req.action === 'correct') Object.assign(f, { correctedAt: at, changes: d.changes ?? d.note });
+  if (req.action === 'cease') f.ceasedAt = at;
+  if (req.action === 'confirm_destruction') Object.assign(f, { destroyedAt: d.destroyedAt ?? at, categories: d.what });
+  if (req.action === 'record_legal_ground') f.legalGround = d.ground;
 }

@@ -8,6 +8,8 @@ import type { ScheduledReminder } from '../domain/case/reminders';
 import {
   caseActionUpdate, caseStateQuery, type ActionRequest, type CaseFault, type CaseOpened, type CaseState, type CaseTerm,
 } from './case-contract';
+import { answerLetter } from '../domain/case/answer-letter';
+import type { Letter } from '../domain/case/legal-paths';
 import { dueOf } from '../domain/case/term-due';
 import { apply, decideOn, emptyState, nextReminder, openPath, stateOf, type CasePath } from './case-path';
 
@@ -61,6 +63,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
         if (err instanceof ActivityFailure) broken ??= err;
         throw err;
       }
+      sendStepLetters(p, decision.letters, req, actedAt);
       return stateOf(p);
     }, { validator: (req: ActionRequest) => { decideOn(p, req, Date.now()); } });
 
@@ -81,6 +84,24 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     const fault = faultOf(input?.caseId ?? 'unknown', err);
     await recordFault(fault);
     throw ApplicationFailure.nonRetryable(`Case ${fault.caseId} stopped on a permanent fault (${fault.kind}); see GET /api/v1/faults.`, 'CaseFault');
+  }
+
+  /** The letters a step sends: the table's, with `answer` resolved by what the path did; one recipient notice per recipient. */
+  function sendStepLetters(p: CasePath, kinds: Letter[], req: ActionRequest, actedAt: string) {
+    const answer = p.terms.find((t) => t.key === 'answer');
+    const base = {
+      caseId: input.caseId, details: req.details, facts: { ...p.facts }, actedAt,
+      dueDate: answer ? dueOf(answer).due : p.terms[0]!.deadline.due, originalDueDate: answer?.deadline.due,
+    };
+    for (const letter of kinds) {
+      const kind = letter === 'answer' ? answerLetter(input.type, p.facts) : letter;
+      const dedupeKey = `${input.caseId}:${kind}:${p.transitions}`;
+      if (kind === 'recipient_notice') {
+        (req.details?.recipients ?? []).forEach((recipient, i) => send({ ...base, kind, recipient, dedupeKey: `${dedupeKey}:${i}` }));
+      } else {
+        send({ ...base, kind, dedupeKey });
+      }
+    }
   }
 
   /** One reminder, once: the escalation also marks the term (and the case) overdue. Missed daily reminders are not repeated. */

@@ -51,7 +51,9 @@ export type TermKey = 'answer' | 'block' | 'rectify' | 'cease' | 'destroy' | 'fa
 export type Letter =
   | 'acknowledgement' | 'information_request' | 'extension_notice' | 'response_cover' | 'refusal'
   | 'correction_notice' | 'blocking_notice' | 'unblocking_notice' | 'destruction_notice' | 'cessation_notice'
-  | 'legal_ground_notice' | 'recipient_notice';
+  | 'legal_ground_notice' | 'recipient_notice'
+  /** The answer this case's path calls for (domain/case/answer-letter.ts: what was done decides it). */
+  | 'answer';
 
 export type Outcome = 'responded' | 'refused' | 'closed';
 
@@ -81,12 +83,12 @@ export const LEGAL_PATHS: Record<RequestType, Path> = {
     steps: {
       review: {
         request_information: { to: 'awaiting_information', letters: ['information_request'] },
-        respond: responded(['response_cover'], ['answer']),
+        respond: responded(['answer'], ['answer']),
         refuse: refused,
       },
       awaiting_information: {
         record_information: { to: 'review' },
-        respond: responded(['response_cover'], ['answer']),
+        respond: responded(['answer'], ['answer']),
         refuse: refused,
       },
     },
@@ -108,7 +110,7 @@ export const LEGAL_PATHS: Record<RequestType, Path> = {
       },
       correcting: { correct: { to: 'unblocking', meets: ['rectify'], letters: ['recipient_notice'] } },
       unblocking: { unblock: { to: 'answering' } },
-      answering: { respond: responded(['correction_notice']), refuse: { ...refused, meets: [] } },
+      answering: { respond: responded(['answer']), refuse: { ...refused, meets: [] } },
     },
   },
   // Art. 21 p.1–3: block at once, verify; inaccurate → correct (7 WD) and unblock; unlawful → cease in 3 WD, make
@@ -137,8 +139,8 @@ export const LEGAL_PATHS: Record<RequestType, Path> = {
         // Processing made lawful within the term: the data may stay, unblocked.
         record_legal_ground: { to: 'unblocking', meets: ['destroy'] },
       },
-      unblocking: { unblock: { to: 'answering', letters: ['unblocking_notice'] } },
-      answering: { respond: responded(['correction_notice']), refuse: { ...refused, meets: [] } },
+      unblocking: { unblock: { to: 'answering' } },
+      answering: { respond: responded(['answer']), refuse: { ...refused, meets: [] } },
     },
   },
   // Art. 21 p.5: stop processing on consent; another legal ground → record which and tell the subject; otherwise
@@ -153,7 +155,7 @@ export const LEGAL_PATHS: Record<RequestType, Path> = {
         block: { to: 'destroying_deferred', meets: ['answer'], starts: [{ key: 'fallback', rule: 'destroy_fallback', from: 'due:answer' }] },
       },
       destroying_deferred: { confirm_destruction: { to: 'answering', meets: ['fallback'], letters: ['recipient_notice'] } },
-      answering: { respond: responded(['legal_ground_notice']) },
+      answering: { respond: responded(['answer']) },
     },
   },
   // Art. 20 p.3 (evidence, 7 WD) or art. 21 p.4 (purpose achieved, 30 days): destroy, tell the subject and the
@@ -167,7 +169,7 @@ export const LEGAL_PATHS: Record<RequestType, Path> = {
         refuse: refused,
       },
       destroying_deferred: { confirm_destruction: { to: 'answering', meets: ['fallback'], letters: ['recipient_notice'] } },
-      answering: { respond: responded(['destruction_notice']) },
+      answering: { respond: responded(['answer']) },
     },
   },
   // Art. 21 p.5.1: stop processing within 10 WD (+5 once, with a motivated notice), tell the subject.
@@ -175,7 +177,7 @@ export const LEGAL_PATHS: Record<RequestType, Path> = {
     opening: [answer('demand_cease')],
     steps: {
       ceasing: { cease: { to: 'answering' }, refuse: refused },
-      answering: { respond: responded(['cessation_notice'], ['answer']) },
+      answering: { respond: responded(['answer'], ['answer']) },
     },
   },
 };

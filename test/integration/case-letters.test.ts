@@ -47,3 +47,39 @@ it('escalates an overdue case to the DPO and the head, naming the case but not t
   const history = (await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/history`, headers: engine.auth('auditor') })).json();
   expect(history.events.filter((e: { action: string }) => e.action === 'case.escalate')).toHaveLength(1);
 });
+
+const act = async (id: string, payload: object) => {
+  const res = await engine.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: engine.auth('officer'), payload });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+const kindsOf = async (id: string) =>
+  ((await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/letters`, headers: engine.auth('auditor') })).json().items as Array<{ kind: string }>).map((l) => l.kind);
+
+it('sends each step its letter: extension and response for access; recipients and destruction notice for deletion', async () => {
+  const access = await open('Анна Доступ', new Date().toISOString());
+  await act(access.id, { action: 'extend', reason: 'Сведения хранятся в архиве и требуют дополнительной проверки' });
+  await act(access.id, { action: 'respond', sections: [{ item: 'processing_confirmed', text: 'Оператор обрабатывает Ваши персональные данные.' }] });
+  await eventually(async () => (await kindsOf(access.id)).length === 3);
+  expect((await kindsOf(access.id)).sort()).toEqual(['acknowledgement', 'extension_notice', 'response_cover']);
+  await eventually(async () => mailsTo('ivan.letters@example.ru', access.id).length === 3);
+  const texts = mailsTo('ivan.letters@example.ru', access.id).map((m) => m.mail.text ?? '');
+  expect(texts.some((t) => t.includes('дополнительной проверки'))).toBe(true);
+  expect(texts.some((t) => t.includes('Оператор обрабатывает Ваши персональные данные.'))).toBe(true);
+
+  const deletion = (await engine.app.inject({
+    method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'),
+    payload: { type: 'deletion', channel: 'email', receivedAt: new Date().toISOString(), subject: { name: 'Борис Удалов', email: 'boris.delete@example.ru' } },
+  })).json() as { id: string };
+  await act(deletion.id, {
+    action: 'confirm_destruction', what: 'ФИО, адрес электронной почты', where: 'CRM, сайт', method: 'удаление записей из базы данных',
+    destroyedAt: new Date().toISOString(), destroyedBy: [{ name: 'Ирина Администратор', position: 'системный администратор' }],
+    recipients: [{ name: 'ООО «Хостинг»', email: 'privacy@hosting.example' }],
+  });
+  await act(deletion.id, { action: 'respond' });
+  await eventually(async () => (await kindsOf(deletion.id)).length === 3);
+  expect((await kindsOf(deletion.id)).sort()).toEqual(['acknowledgement', 'destruction_notice', 'recipient_notice']);
+  await eventually(async () => mailsTo('privacy@hosting.example', deletion.id).length === 1);
+  await eventually(async () => mailsTo('boris.delete@example.ru', deletion.id).length === 2);
+  expect(mailsTo('boris.delete@example.ru', deletion.id).some((m) => (m.mail.text ?? '').includes('ФИО, адрес электронной почты'))).toBe(true);
+});

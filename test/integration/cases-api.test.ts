@@ -159,7 +159,7 @@ describe('officer actions go through the workflow', () => {
     expect(done.json()).toMatchObject({ status: 'responded', allowedActions: [] });
     expect(done.json().closedAt).not.toBeNull();
     const twice = await engine.app.inject({
-      method: 'POST', url: `/api/v1/cases/${c.id}/actions`, headers: engine.auth('dpo'), payload: { action: 'refuse', ground: 'art. 14 p.8 152-FZ' },
+      method: 'POST', url: `/api/v1/cases/${c.id}/actions`, headers: engine.auth('dpo'), payload: { action: 'refuse', ground: 'access_restricted', reasons: 'Access restricted by art. 14 p.8 152-FZ' },
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('case_closed');

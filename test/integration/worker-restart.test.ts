@@ -60,7 +60,7 @@ it('loses nothing when the worker is killed while cases are open, and catches up
   const lateWhileDown = await open('2025-12-26T09:00:00+03:00');
   const impatient = await buildApp({ ...engine.config, actionTimeoutMs: 1500 });
   const refused = await impatient.inject({
-    method: 'POST', url: `/api/v1/cases/${other}/actions`, headers: engine.auth('dpo'), payload: { action: 'refuse', ground: 'art. 14 p.8 152-FZ' },
+    method: 'POST', url: `/api/v1/cases/${other}/actions`, headers: engine.auth('dpo'), payload: { action: 'refuse', ground: 'access_restricted', reasons: 'Access restricted by art. 14 p.8 152-FZ' },
   });
   await impatient.close();
   expect(refused.statusCode).toBe(503);

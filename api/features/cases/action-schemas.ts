@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { FINDINGS } from '../../../domain/case/legal-paths';
+import { ACCESS_INFO_ITEMS, REFUSAL_GROUNDS } from '../../../letters/kinds';
 import { literalUnion } from './schemas';
 
 const strict = { additionalProperties: false } as const;
@@ -26,9 +27,14 @@ export const ACTION_BODIES = [
     findingDate: Type.Optional(Type.String({ format: 'date', description: 'Day the evidence arrived or the unlawful processing was detected (day 0 of the terms it starts); default today' })),
   }),
   action('extend', 'Extend the term once by 5 working days with a motivated notice, before it ends', { reason: text('The reasons, sent to the subject') }),
-  action('block', 'The data are blocked (or, for a destruction that cannot be done in time, blocked pending destruction within 6 months)', {}),
+  action('block', 'The data are blocked (or, for a destruction that cannot be done in time, blocked pending destruction within 6 months)', {
+    reportedAs: Type.Optional(literalUnion(['inaccurate', 'unlawful'] as const, 'What the subject reported, for the blocking notice (default: inaccurate for a correction, unlawful processing for a blocking request)')),
+  }),
   action('unblock', 'The block is lifted', {}),
-  action('correct', 'The data were corrected', { recipients: Type.Optional(Type.Array(person, { maxItems: 50, description: 'Third parties the data were passed to, to be told' })) }),
+  action('correct', 'The data were corrected', {
+    changes: text('What was changed, as the subject will read it'),
+    recipients: Type.Optional(Type.Array(person, { maxItems: 50, description: 'Third parties the data were passed to, to be told' })),
+  }),
   action('cease', 'Processing stopped', {}),
   action('confirm_destruction', 'The data were destroyed: the facts the destruction act needs', {
     what: text('Categories of data destroyed', 1000),
@@ -38,9 +44,20 @@ export const ACTION_BODIES = [
     destroyedBy: Type.Array(Type.Object({ name: Type.String({ format: 'person-name', minLength: 1, maxLength: 300 }), position: text('Position', 300) }, strict), { minItems: 1, maxItems: 20 }),
     recipients: Type.Optional(Type.Array(person, { maxItems: 50 })),
   }),
-  action('record_legal_ground', 'Another legal ground allows keeping the data (or the processing was made lawful): which', { ground: text('The legal ground') }),
-  action('respond', 'The answer was sent to the subject', {}),
-  action('refuse', 'A reasoned refusal was sent', { ground: text('The legal ground of the refusal (e.g. art. 14 p.8 152-FZ)') }),
+  action('record_legal_ground', 'Another legal ground allows keeping the data (or the processing was made lawful): which', {
+    ground: text('The legal ground, as the subject will read it'),
+    retentionUntil: Type.Optional(Type.String({ format: 'date', description: 'Until when the data are kept on that ground' })),
+  }),
+  action('respond', 'Answer the subject: the art. 14 p.7 information (access) or a notice of what was done', {
+    sections: Type.Optional(Type.Array(Type.Object({
+      item: literalUnion(ACCESS_INFO_ITEMS, 'Which art. 14 p.7 item'), text: text('The information, as the subject will read it', 5000),
+    }, strict), { maxItems: 11, description: 'Access: the information the response letter gives, item by item' })),
+  }),
+  action('refuse', 'Send a reasoned refusal', {
+    ground: literalUnion(REFUSAL_GROUNDS, 'The legal ground: access_restricted (art. 14 p.8), repeat_request (art. 14 p.5–6), request_incomplete (art. 14 p.3), other_federal_law'),
+    provision: Type.Optional(text('The exact provision relied on, e.g. п. 4 ч. 8 ст. 14 Закона № 152-ФЗ', 300)),
+    reasons: text('The reasons, as the subject will read them'),
+  }),
   action('close', 'Close without an answer (the subject withdrew the request, a duplicate)', { reason: text('Why') }),
 ] as const;
 
