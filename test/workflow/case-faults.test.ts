@@ -55,6 +55,7 @@ describe('a case workflow never loops on a permanent fault', () => {
     const { input, handle, taskQueue } = await ts.startCase('access');
     const worker = await ts.worker(taskQueue, activities);
     await worker.runUntil(async () => {
+      await ts.acknowledged(input.caseId);
       await expect(handle.executeUpdate(caseActionUpdate, { args: [{ action: 'respond', actor: 'officer A' }] }))
         .rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await expectEndedOnFault(handle.result());
@@ -72,6 +73,7 @@ describe('the projection converges and never writes twice', () => {
     const worker = await ts.worker(taskQueue);
     await worker.runUntil(async () => {
       await expect.poll(() => ts.statusOf(input.caseId), { timeout: 10_000 }).toBe('received');
+      await ts.acknowledged(input.caseId);
     });
 
     expect(await ts.auditActions(input.caseId)).toEqual(['case.opened']);
