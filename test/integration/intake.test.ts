@@ -79,3 +79,30 @@ describe('one case per Idempotency-Key, whatever a crash interrupted', () => {
     expect(Date.parse(opened.actedAt)).toBeLessThanOrEqual(Date.parse(opened.at));
   });
 });
+
+describe('repeat requests (art. 14 p.4–6)', () => {
+  it('flags a request on the same matter within 30 days of the answer, with the earlier case and the first allowed day', async () => {
+    const first = (await open({ ...request('Repeat Subject'), subject: { name: 'Repeat Subject', email: 'Repeat@Example.ru' } }, 'repeat-first-0001')).json();
+    const answered = await engine.app.inject({
+      method: 'POST', url: `/api/v1/cases/${first.id}/actions`, headers: engine.auth('officer'),
+      payload: { action: 'respond', sections: [{ item: 'processing_confirmed', text: 'Processing confirmed.' }] },
+    });
+    expect(answered.statusCode).toBe(200);
+    const closedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(answered.json().closedAt));
+
+    const again = (await open({ ...request('Repeat Subject'), subject: { name: 'Repeat Subject', email: 'repeat@example.ru' } }, 'repeat-again-0001')).json();
+    expect(again.repeatOf).toMatchObject({ caseId: first.id });
+    const allowed = new Date(`${closedOn}T00:00:00Z`);
+    allowed.setUTCDate(allowed.getUTCDate() + 30);
+    expect(again.repeatOf.allowedFrom).toBe(allowed.toISOString().slice(0, 10));
+    // The officer may refuse it on that ground.
+    const refused = await engine.app.inject({
+      method: 'POST', url: `/api/v1/cases/${again.id}/actions`, headers: engine.auth('officer'),
+      payload: { action: 'refuse', ground: 'repeat_request', reasons: `The same request was answered on ${closedOn} (case ${first.id}).` },
+    });
+    expect(refused.json().status).toBe('refused');
+
+    const otherMatter = (await open({ ...request('Repeat Subject'), type: 'cease_processing', subject: { name: 'Repeat Subject', email: 'repeat@example.ru' } }, 'repeat-other-0001')).json();
+    expect(otherMatter.repeatOf).toBeNull();
+  });
+});

@@ -9,6 +9,7 @@ import type { CaseOpened } from '../../../workflows/case-contract';
 import { AppError } from '../../errors';
 import type { Principal } from '../tokens/token-store';
 import { getCase, type CaseView } from './read-model';
+import { repeatOf } from './repeat-request';
 import type { OpenCaseBody } from './schemas';
 
 const START_TIMEOUT_MS = 10_000;
@@ -37,9 +38,11 @@ export async function openCase(
     const existing = await getCase(app.pg, caseId, read);
     if (existing) return { created: false, view: existing };
   }
+  const repeat = await repeatOf(app.pg, body, app.legalTime);
   const opened: CaseOpened = {
     caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
     subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: principal.name, idempotencyKey, actedAt,
+    ...(repeat ? { repeatOf: repeat } : {}),
   };
   await startCaseWorkflow(app, opened);
   await insertCaseRow(app.pg, opened);

@@ -62,6 +62,9 @@ export const Case = Type.Object({
     workingDaysLeft: Type.Union([Type.Integer(), Type.Null()], { description: 'Working days from today to the due date (0: due today; negative: overdue); null once the term is met or cancelled' }),
     basis: Type.String(), calendarVersion: Type.String(),
   }), { description: 'Every term the path started, with what is needed to recompute it' }),
+  repeatOf: Type.Union([Type.Object({ caseId: CaseId, allowedFrom: Type.String({ format: 'date' }) }), Type.Null()], {
+    description: 'Art. 14 p.4–6: the earlier case this request repeats, answered less than 30 days before this receipt; it may be refused with the repeat_request ground unless the subject explains why the first answer was incomplete',
+  }),
   allowedActions: Type.Array(literalUnion(OFFICER_ACTIONS, 'An action the law allows now')),
   openedBy: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
