@@ -18,6 +18,8 @@ export interface TemporalConfig {
   address: string;
   namespace: string;
   taskQueue: string;
+  /** The case search attributes are registered on the namespace (TEMPORAL_SEARCH_ATTRIBUTES): cases keep them current. */
+  searchAttributes?: boolean;
   tls?: { serverRootCACertificatePath?: string; clientCertPath?: string; clientKeyPath?: string };
   apiKey?: string;
 }
@@ -147,6 +149,8 @@ export function temporalConfig(env: NodeJS.ProcessEnv = process.env): TemporalCo
     address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
     namespace: env.TEMPORAL_NAMESPACE || 'dsar',
     taskQueue: env.TEMPORAL_TASK_QUEUE || 'dsar-cases',
+    // Off unless said: an upsert of an attribute the namespace lacks would fail every workflow task of the case.
+    searchAttributes: env.TEMPORAL_SEARCH_ATTRIBUTES === 'true',
     tls: tlsOn ? { serverRootCACertificatePath: ca, clientCertPath: cert, clientKeyPath: key } : undefined,
     apiKey: env.TEMPORAL_API_KEY || undefined,
   };

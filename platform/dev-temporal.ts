@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../workflows/search-attributes';
 
 export interface DevTemporal {
   address: string;
@@ -29,6 +30,8 @@ export async function startDevTemporal(opts: {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', opts.namespace,
     '--log-level', 'warn', '--ui-disable-news-fetch'];
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
+  // The case search attributes (workflows/search-attributes.ts), registered on every start: the call is idempotent.
+  for (const [name, type] of SEARCH_ATTRIBUTE_REGISTRATIONS) args.push('--search-attribute', `${name}=${type}`);
   for (const [key, value] of Object.entries(opts.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort)); else args.push('--headless');
   const out = openSync(opts.logFile, 'a');

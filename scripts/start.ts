@@ -92,7 +92,9 @@ async function main() {
   }
 
   await migrate(databaseUrl);
-  const childEnv = { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev?.address ?? temporal.address, DSAR_PAYLOAD_KEY: payloadKey() };
+  const childEnv = { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev?.address ?? temporal.address, DSAR_PAYLOAD_KEY: payloadKey(),
+    // The dev server registered the case search attributes (platform/dev-temporal.ts).
+    ...(dev ? { TEMPORAL_SEARCH_ATTRIBUTES: 'true' } : {}) };
   startChild('worker', 'worker/main.ts', childEnv);
   startChild('api', 'api/server.ts', childEnv);
 

@@ -33,6 +33,8 @@ export interface CaseOpened {
   idempotencyKey?: string;
   /** When the person opened the case (the API received the request); `at` on the audit event is when it was recorded. */
   actedAt?: string;
+  /** The namespace has the case search attributes registered: keep them up to date (workflows/search-attributes.ts). */
+  searchAttributes?: boolean;
   /** Art. 14 p.4–6: the earlier case this request repeats within 30 days of its answer. */
   repeatOf?: { caseId: string; answeredAt: string; allowedFrom: string };
 }

@@ -1,5 +1,6 @@
 import {
   ActivityFailure, ApplicationFailure, allHandlersFinished, condition, isCancellation, proxyActivities, setHandler,
+  upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { invalidCaseInput } from '../domain/case/case-input';
@@ -11,6 +12,7 @@ import {
 import { answerLetter } from '../domain/case/answer-letter';
 import type { Letter } from '../domain/case/legal-paths';
 import { dueOf } from '../domain/case/term-due';
+import { caseSearchAttributes } from './search-attributes';
 import { apply, decideOn, emptyState, nextReminder, openPath, stateOf, type CasePath } from './case-path';
 
 const { recordCaseOpened, recordStep, recordReminder, recordFault } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -48,11 +50,14 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     if (invalid) throw ApplicationFailure.nonRetryable(invalid, 'InvalidCaseInput');
     const p = openPath(input);
     path = p;
+    /** Keeps Temporal's search attributes (type, status, step, due, overdue, assignee) in step with the case. */
+    const searchable = () => { if (input.searchAttributes) upsertSearchAttributes(caseSearchAttributes({ type: input.type, ...p })); };
     setHandler(caseActionUpdate, async (req: ActionRequest) => {
       const decision = decideOn(p, req, Date.now());
       const actedAt = req.actedAt ?? new Date(Date.now()).toISOString();
       const { from, to } = apply(p, decision, req, actedAt);
       changed = true;
+      searchable();
       try {
         await recordStep({
           caseId: input.caseId, seq: p.transitions, action: req.action, actor: req.actor, from, to, step: p.step,
@@ -67,13 +72,17 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
       return stateOf(p);
     }, { validator: (req: ActionRequest) => { decideOn(p, req, Date.now()); } });
 
+    searchable();
     await recordCaseOpened({ ...input, terms: p.terms });
     send({ caseId: input.caseId, kind: 'acknowledgement', dedupeKey: `${input.caseId}:acknowledgement`, dueDate: p.terms[0]!.deadline.due });
     while (!isFinal(p.status) && broken === undefined) {
       const next = nextReminder(p);
       changed = false;
       const woken = await condition(() => changed || isFinal(p.status) || broken !== undefined, next ? msUntil(next.reminder.at) : undefined);
-      if (!woken && next) await fire(p, next.term, next.reminder);
+      if (!woken && next) {
+        await fire(p, next.term, next.reminder);
+        if (next.reminder.kind === 'escalation') searchable();
+      }
     }
     await condition(() => allHandlersFinished() || broken !== undefined);
     if (broken !== undefined) throw broken;

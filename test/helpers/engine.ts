@@ -21,7 +21,7 @@ installSdkLogging(createLogger('warn'));
 export function testConfig(databaseUrl: string, taskQueue: string): Config {
   return {
     databaseUrl, reminderPolicy: DEFAULT_REMINDER_POLICY,
-    temporal: { address: inject('temporalAddress'), namespace: 'dsar', taskQueue },
+    temporal: { address: inject('temporalAddress'), namespace: 'dsar', taskQueue, searchAttributes: true },
     // logLevel 'error': a 500 in a test prints its cause.
     host: '127.0.0.1', port: 0, logLevel: 'error', timeZone: 'Europe/Moscow',
     actionTimeoutMs: 60_000, // the worker-restart test holds an action while the worker is down

@@ -15,8 +15,10 @@ export function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
 export async function storedHistory(client: Client, workflowId: string, payloadKey: Buffer) {
   const raw = await client.workflowService.getWorkflowExecutionHistory({ namespace: 'dsar', execution: { workflowId } });
   const events = raw.history?.events ?? [];
-  const payloads = payloadsIn(events);
+  // Search attributes are stored readable by design (they hold no personal data: workflows/search-attributes.ts).
+  const searchAttributes = payloadsIn(events.map((e) => [e.upsertWorkflowSearchAttributesEventAttributes, e.workflowExecutionStartedEventAttributes?.searchAttributes]));
+  const payloads = payloadsIn(events).filter((p) => !searchAttributes.includes(p));
   const decoded = await new EncryptionCodec(payloadKey).decode(payloads);
   const text = (ps: Payload[]) => ps.map((p) => Buffer.from(p.data ?? []).toString('utf8')).join('\n');
-  return { events, payloads, storedText: text(payloads), decodedText: text(decoded) };
+  return { events, payloads, searchAttributes, storedText: text([...payloads, ...searchAttributes]), decodedText: text(decoded) };
 }

@@ -37,6 +37,15 @@ it('filters by step, overdue terms, due date and assignee, in agreement with the
   const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
   expect(await ids(`dueBefore=${tomorrow}`)).toEqual([blocking.id, late.id].sort());
   expect(await ids(`dueBefore=${access.terms[0]!.due}&type=access`)).toEqual([late.id]);
+  // Temporal's search attributes agree (the Web UI and `temporal workflow list --query`), without personal data.
+  const search = async (query: string) => {
+    const found: string[] = [];
+    for await (const wf of engine.app.temporal.workflow.list({ query: `TaskQueue = '${engine.taskQueue}' AND ${query}` })) found.push(wf.workflowId);
+    return found.sort();
+  };
+  await eventually(async () => (await search(`DsarOverdue = true`)).join() === late.id);
+  expect(await search(`DsarStep = 'blocking' AND DsarCaseType = 'blocking'`)).toEqual([blocking.id]);
+  expect(await search(`DsarAssignee = 'Olga Officer'`)).toEqual([access.id]);
   const bad = await engine.app.inject({ method: 'GET', url: '/api/v1/cases?overdue=yes', headers: engine.auth('auditor') });
   expect(bad.json().code).toBe('invalid_querystring');
 });

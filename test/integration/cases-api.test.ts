@@ -64,6 +64,9 @@ describe('opening a case', () => {
     // Every payload of the history is encrypted, whatever its size …
     expect(stored.payloads.length).toBeGreaterThanOrEqual(4);
     for (const p of stored.payloads) expect(Buffer.from(p.metadata?.encoding ?? []).toString()).toBe('binary/encrypted');
+    // The search attributes are readable, and hold the case's type and status, never the subject.
+    expect(stored.searchAttributes.length).toBeGreaterThan(0);
+    expect(stored.searchAttributes.map((p) => Buffer.from(p.data ?? []).toString()).join()).toContain('"access"');
     // … so the server's bytes hold none of the personal data that the decoded payloads prove were there.
     for (const secret of ['zinaida.unique@example.ru', 'Unique-Surname', 'passport 4510', 'test dpo']) {
       expect(stored.decodedText).toContain(secret);

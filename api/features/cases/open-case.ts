@@ -43,6 +43,7 @@ export async function openCase(
     caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
     subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: principal.name, idempotencyKey, actedAt,
     ...(repeat ? { repeatOf: repeat } : {}),
+    ...(app.config.temporal.searchAttributes ? { searchAttributes: true } : {}),
   };
   await startCaseWorkflow(app, opened);
   await insertCaseRow(app.pg, opened);
