@@ -33,8 +33,8 @@ const withTerms = (terms: CaseTerm[]) => ({ terms, deadline: terms[0]!.deadline 
  * The time-skipping test server with the production bundle, payload codec and activities against a fresh
  * database. Each case runs on its own task queue, so a test can give its worker altered activities.
  */
-export async function startTimeSkipping() {
-  const payloadKey = randomBytes(32);
+export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
+  const payloadKey = opts.payloadKey ?? randomBytes(32);
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
     client: { dataConverter: dataConverter(payloadKey) },
