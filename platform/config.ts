@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
-import type { ReminderPolicy } from '../domain/case/reminders';
-import { reminderPolicy } from './reminder-policy';
 /**
  * Explicit, validated configuration from the environment. Every setting is documented in the README;
  * a bad value stops the process at boot with a message naming the variable and what to put there.
  */
+import { readFileSync } from 'node:fs';
+import type { ReminderPolicy } from '../domain/case/reminders';
 import type { OperatorProfile } from '../operator/profile-schema';
 import { operatorProfileFromEnv } from '../operator/profile';
 import { ConfigError } from './config-error';
+import { reminderPolicy } from './reminder-policy';
 
 export { ConfigError };
 

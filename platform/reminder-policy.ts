@@ -1,5 +1,5 @@
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/case/reminders';
-import { ConfigError } from './config';
+import { ConfigError } from './config-error';
 
 const FIELDS: Record<keyof ReminderPolicy, (v: unknown) => boolean> = {
   halfTerm: (v) => typeof v === 'boolean',

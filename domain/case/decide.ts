@@ -49,15 +49,18 @@ export function allowedActions(c: CaseSnapshot, now: number): OfficerAction[] {
   return [...actions];
 }
 
-/** Why an extension is not allowed now, or undefined when it is (art. 20 p.2, art. 21 p.5.1: once, before the term ends). */
-function extensionRefusal(c: CaseSnapshot, now: number): ActionRefused | undefined {
+/**
+ * Why an extension is not allowed now, or undefined when it is (art. 20 p.2, art. 21 p.5.1: once, before the term
+ * ends). A plain value, not an Error: every case read asks it, and only a refused action throws.
+ */
+function extensionRefusal(c: CaseSnapshot, now: number): { code: string; message: string } | undefined {
   const term = c.terms.find((t) => t.key === 'answer');
   if (!term || RULES[term.rule].extension === null) {
-    return new ActionRefused('extension_not_allowed', `The term of a ${c.type} request${term ? ` (${term.rule})` : ''} cannot be extended; only access, access_refusal, demand_cease and rkn_request can.`);
+    return { code: 'extension_not_allowed', message: `The term of a ${c.type} request${term ? ` (${term.rule})` : ''} cannot be extended; only access, access_refusal, demand_cease and rkn_request can.` };
   }
-  if (term.extended) return new ActionRefused('extension_already_used', `The ${term.rule} term was already extended once; the law allows one extension.`);
-  if (term.status !== 'running') return new ActionRefused('extension_too_late', `The ${term.rule} term is ${term.status}; an extension must be sent before the original term ends (${term.dueAt}).`);
-  if (now >= Date.parse(term.dueAt)) return new ActionRefused('extension_too_late', `The ${term.rule} term ended at ${term.dueAt}; an extension must be sent before the original term ends.`);
+  if (term.extended) return { code: 'extension_already_used', message: `The ${term.rule} term was already extended once; the law allows one extension.` };
+  if (term.status !== 'running') return { code: 'extension_too_late', message: `The ${term.rule} term is ${term.status}; an extension must be sent before the original term ends (${term.dueAt}).` };
+  if (now >= Date.parse(term.dueAt)) return { code: 'extension_too_late', message: `The ${term.rule} term ended at ${term.dueAt}; an extension must be sent before the original term ends.` };
   return undefined;
 }
 

@@ -14,18 +14,11 @@ import { dataConverter } from '../../platform/temporal';
 import { caseWorkflow } from '../../workflows';
 import type { CaseOpened, CaseTerm } from '../../workflows/case-contract';
 import { freshDatabase } from './database';
+import { eventually } from './eventually';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 export type Activities = ReturnType<typeof createActivities>;
-
-async function expectPoll<T>(read: () => Promise<T>, want: T, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while ((await read()) !== want) {
-    if (Date.now() > until) throw new Error(`still not ${String(want)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const withTerms = (terms: CaseTerm[]) => ({ terms, deadline: terms[0]!.deadline });
 
@@ -72,8 +65,8 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
      * Waits until the case's acknowledgement letter is in the outbox. A test that stops its worker earlier leaves
      * the letter's activity task waiting for a worker, and the test server then skips no time for the next test.
      */
-    acknowledged: (caseId: string) => expectPoll(async () =>
-      (await pool.query(`SELECT count(*)::int AS n FROM letters WHERE case_id = $1 AND kind = 'acknowledgement'`, [caseId])).rows[0].n as number, 1),
+    acknowledged: (caseId: string) => eventually(async () =>
+      (await pool.query(`SELECT count(*)::int AS n FROM letters WHERE case_id = $1 AND kind = 'acknowledgement'`, [caseId])).rows[0].n === 1),
     auditActions: async (caseId: string) =>
       (await pool.query('SELECT action FROM audit_events WHERE case_id = $1 ORDER BY id', [caseId])).rows.map((r) => r.action as string),
     statusOf: async (caseId: string) => (await pool.query('SELECT status FROM cases WHERE id = $1', [caseId])).rows[0]?.status as string | undefined,

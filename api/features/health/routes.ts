@@ -35,11 +35,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return false;
     });
     const { namespace, taskQueue } = app.config.temporal;
+    const connection = app.temporal.connection as Connection;
     let present: boolean | undefined;
     const [postgres, temporal] = await Promise.all([
       probe('postgres', app.pg.query('SELECT 1')),
       // Bounded: the SDK would otherwise keep retrying in the background after the probe gave up.
-      probe('temporal', (app.temporal.connection as Connection).withDeadline(Date.now() + 2000, () => (app.temporal.connection as Connection).healthService.check({}))),
+      probe('temporal', connection.withDeadline(Date.now() + 2000, () => connection.healthService.check({}))),
       probe('worker', workerPresent(app.temporal, namespace, taskQueue, app.config.workerSeenWithinMs).then((p) => { present = p; })),
     ]);
     const state = (up: boolean) => (up ? 'ok' as const : 'down' as const);

@@ -3,12 +3,13 @@ import { ActionRefused, allowedActions, decide, type CaseSnapshot } from '../../
 import { FIRST_STEP, LEGAL_PATHS, OFFICER_ACTIONS, STEPS, type OfficerAction, type Step } from '../../../domain/case/legal-paths';
 import { REQUEST_TYPES } from '../../../domain/case/request-types';
 import { RULES } from '../../../domain/legal-time/rules';
+import { thrown } from '../../helpers/thrown';
 
 const NOW = Date.parse('2026-03-02T10:00:00+03:00');
 const snapshot = (type: CaseSnapshot['type'], step: Step, terms: CaseSnapshot['terms'] = []): CaseSnapshot => ({ type, step, terms });
 const answer = (rule: 'access' | 'demand_cease' | 'consent_withdrawn', over: Partial<CaseSnapshot['terms'][number]> = {}) =>
   [{ key: 'answer' as const, rule, status: 'running' as const, dueAt: '2026-03-10T00:00:00+03:00', ...over }];
-const refusal = (fn: () => unknown) => { try { fn(); } catch (e) { return e as ActionRefused; } throw new Error('not refused'); };
+const refusal = (fn: () => unknown) => thrown(fn, ActionRefused);
 
 /** Walks a path by actions; returns the steps visited. */
 function walk(type: CaseSnapshot['type'], actions: Array<OfficerAction | [OfficerAction, 'inaccurate' | 'unlawful' | 'not_confirmed']>) {

@@ -3,20 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_OPERATOR_PROFILE, OperatorProfileError, loadOperatorProfile, operatorTerms, parseOperatorProfile, profileGaps,
 } from '../../../operator/profile';
+import { thrown } from '../../helpers/thrown';
 
 const profiles = path.resolve(__dirname, '../../../operator/profiles');
 const shipped = (name: string) => path.join(profiles, `${name}.json`);
 
 /** The profile error `fn` throws; fails the test if it throws nothing or something else. */
-function refusal(fn: () => unknown): OperatorProfileError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OperatorProfileError) return error;
-    throw error;
-  }
-  throw new Error('expected the profile to be refused');
-}
+const refusal = (fn: () => unknown) => thrown(fn, OperatorProfileError);
 
 const minimal = () => ({
   legalName: { asInPolicy: 'WELL ENGINEERING LLC' },
