@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { listCases } from '../api/features/cases/read-model';
 import { CaseListQuery } from '../api/features/cases/schemas';
 import { builtInCalendar } from '../domain/legal-time';
-import { openingTerm } from '../domain/case/opening-term';
+import { openingTerms } from '../domain/case/terms';
 import type { BenchEngine } from './harness';
 import { httpLoad, ratedLoop, sideBySide, type Measured } from './load';
 
@@ -36,7 +36,7 @@ export interface ListFigure {
  * touch it. Case numbers of 2020, so they never collide with the sequence the API draws from.
  */
 export async function seedCases(pool: pg.Pool, count = SEEDED_CASES): Promise<void> {
-  const deadline = openingTerm('access', '2025-01-15T10:00:00Z', { calendar: builtInCalendar(), timeZone: 'Europe/Moscow' });
+  const deadline = openingTerms('access', '2025-01-15T10:00:00Z', { calendar: builtInCalendar(), timeZone: 'Europe/Moscow' })[0]!.deadline;
   await pool.query(
     `INSERT INTO cases (id, type, status, channel, subject_name, subject_email, received_at, rule_id, calendar_version,
        due, due_at, provisional, deadline, opened_by, created_at, updated_at, closed_at)

@@ -7,6 +7,7 @@ import { logOperatorProfile } from '../operator/profile';
 import { installSdkLogging } from '../platform/temporal-logger';
 import { connectionOptions } from '../platform/temporal';
 import { createWorker } from './create-worker';
+import { verifyTemplates } from '../letters';
 import { letterDeps } from './letter-deps';
 
 /** Production entry point (`npm run worker`): DATABASE_URL + TEMPORAL_ADDRESS/NAMESPACE/TLS. */
@@ -22,9 +23,12 @@ async function main() {
   await migrate(config.databaseUrl, (m) => log.debug({ migration: m }, 'migrate'));
   const pool = createPool(config.databaseUrl);
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));
+  // A template an operator broke is refused here, at start-up, not found in a letter that can then never be sent.
+  const letters = letterDeps({ ...config.letters, operator: config.operator, timeZone: config.timeZone });
+  await verifyTemplates(letters.renderer);
   const worker = await createWorker({
     connection, pool, payloadKey: config.payloadKey,
-    letters: letterDeps({ ...config.letters, operator: config.operator, timeZone: config.timeZone }),
+    letters,
     namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
   });
   log.info({ namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue }, 'worker started');

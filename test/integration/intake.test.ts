@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestHash } from '../../api/features/cases/open-case';
 import type { OpenCaseBody } from '../../api/features/cases/schemas';
-import { openingTerm } from '../../domain/case/opening-term';
+import { openingTerms } from '../../domain/case/terms';
 import { caseWorkflow } from '../../workflows';
 import { startEngine, type Engine } from '../helpers/engine';
 
@@ -55,7 +55,7 @@ describe('one case per Idempotency-Key, whatever a crash interrupted', () => {
       workflowId: id, taskQueue: engine.taskQueue,
       args: [{
         caseId: id, type: 'access', channel: 'email', receivedAt: new Date(body.receivedAt).toISOString(), subject: body.subject,
-        deadline: openingTerm('access', body.receivedAt, engine.app.legalTime), openedBy: 'test officer',
+        deadline: openingTerms('access', body.receivedAt, engine.app.legalTime)[0]!.deadline, openedBy: 'test officer',
         idempotencyKey: 'crash-after-start-1', actedAt: new Date().toISOString(),
       }],
     });

@@ -1,7 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openingTerm } from '../../domain/case/opening-term';
+import { openingTerms } from '../../domain/case/terms';
 import { builtInCalendar, withOverrides } from '../../domain/legal-time';
 import { dataConverter } from '../../platform/temporal';
 import { caseActionUpdate, caseStateQuery } from '../../workflows/case-contract';
@@ -84,7 +84,7 @@ describe('case workflow on the time-skipping server', () => {
     const updated = withOverrides(calendar, [known
       ? { ...known, days: [...known.days.filter((d) => d.date !== decree.date), decree] }
       : { year: dueYear, country: 'RU', source: 'test decree', provisional: false, days: [decree] }]);
-    const recomputed = openingTerm('access', input.receivedAt, { calendar: updated, timeZone: 'Europe/Moscow' });
+    const recomputed = openingTerms('access', input.receivedAt, { calendar: updated, timeZone: 'Europe/Moscow' })[0]!.deadline;
     expect(recomputed.calendarVersion).not.toBe(input.deadline.calendarVersion);
     expect(recomputed.due).not.toBe(input.deadline.due);
     // … while the finished case replays deterministically and keeps the term it was opened with.
