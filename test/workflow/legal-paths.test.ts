@@ -61,13 +61,15 @@ describe('every request type on its legal path', () => {
     const terms = [...input.terms!];
     await worker.runUntil(async () => {
       await ts.acknowledged(input.caseId);
-      for (const [action, details] of steps) {
+      for (const [i, [action, details]] of steps.entries()) {
         const state = await handle.query(caseStateQuery);
         const now = new Date(await ts.env.currentTimeMs()).toISOString();
         const started = termsFor(state, terms, input.receivedAt, action, details, now);
         terms.push(...started);
         const after = await handle.executeUpdate(caseActionUpdate, { args: [{ action, actor: 'officer A', details, terms: started, actedAt: now }] });
-        expect(after.transitions).toBeGreaterThan(0);
+        expect(after.transitions).toBe(i + 1); // each action applied once, in order
+        if (i === steps.length - 1) expect(after.step).toBe('done');
+        else expect(after.step).not.toBe('done');
         await ts.env.sleep(3600_000); // an hour between actions, inside every term
       }
       expect((await handle.result()).status).toBe(outcome);
