@@ -68,6 +68,8 @@ export interface ReminderRecord {
   assignee?: Person;
   from: CaseStatus;
   to: CaseStatus;
+  /** Workflow time when it fired (absent in histories recorded before it was kept): lateness is `firedAt - reminder.at`. */
+  firedAt?: string;
 }
 
 /**
@@ -84,7 +86,7 @@ export const recordReminder = (pool: pg.Pool) => async (r: ReminderRecord): Prom
       `INSERT INTO audit_events (case_id, actor, action, from_status, to_status, message, data, dedupe_key, acted_at)
        VALUES ($1, 'engine', $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING`,
       [r.caseId, escalation ? 'case.escalate' : 'case.reminder', escalation ? r.from : null, escalation ? r.to : null, message,
-        JSON.stringify({ term: r.termKey, rule: r.rule, due: r.due, reminder: r.reminder.key, kind: r.reminder.kind, to: r.reminder.to, step: r.step }),
+        JSON.stringify({ term: r.termKey, rule: r.rule, due: r.due, reminder: r.reminder.key, kind: r.reminder.kind, to: r.reminder.to, step: r.step, ...(r.firedAt ? { firedAt: r.firedAt } : {}) }),
         `${r.caseId}:reminder:${r.termKey}:${r.reminder.key}`, r.reminder.at],
     );
     if (inserted.rowCount === 0 || !escalation) return;

@@ -127,7 +127,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     }
     await recordReminder({
       caseId: input.caseId, termKey: term.key, rule: term.rule, due: term.deadline.due, reminder, step: p.step,
-      assignee: p.assignee, from, to: p.status,
+      assignee: p.assignee, from, to: p.status, firedAt: new Date(Date.now()).toISOString(),
     });
     send({
       caseId: input.caseId, kind: reminder.kind === 'escalation' ? 'escalation' : 'staff_reminder',
