@@ -3,6 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type pg from 'pg';
 import { createActivities } from '../activities';
 import type { LetterDeps } from '../activities/case-letters';
+import type { ReminderContext } from '../activities/reminder-plans';
 import { letterDeps } from './letter-deps';
 import { dataConverter } from '../platform/temporal';
 
@@ -17,6 +18,8 @@ export interface WorkerDeps {
   payloadKey: Buffer;
   /** Templates, SMTP and the operator for letters; default: shipped templates, no SMTP (letters stay queued), WellPRO. */
   letters?: LetterDeps;
+  /** The calendar, zone and reminder policy overdue cases' daily reminders are planned with. */
+  reminders: ReminderContext;
   /** A prebuilt bundle (tests build it once); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -26,7 +29,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({ pool: deps.pool, letters: deps.letters ?? letterDeps() }),
+    activities: createActivities({ pool: deps.pool, letters: deps.letters ?? letterDeps(), reminders: deps.reminders }),
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
     dataConverter: dataConverter(deps.payloadKey),
   });

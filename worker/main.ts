@@ -14,7 +14,7 @@ import { letterDeps } from './letter-deps';
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel, { pretty: config.logPretty });
-  loadLegalTime(config); // refuse a bad calendar override now, not mid-case
+  const legalTime = loadLegalTime(config); // refuse a bad calendar override now, not mid-case
   // The profile is loaded by loadConfig (refused there without a legal name or address); letters will speak for it.
   logOperatorProfile(log, config.operator);
   // The SDK logs through our logger (same redaction: its errors quote PostgreSQL rows); its chatter stays at WARN.
@@ -28,7 +28,7 @@ async function main() {
   await verifyTemplates(letters.renderer);
   const worker = await createWorker({
     connection, pool, payloadKey: config.payloadKey,
-    letters,
+    letters, reminders: { ...legalTime, reminderPolicy: config.reminderPolicy },
     namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
   });
   log.info({ namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue }, 'worker started');

@@ -7,6 +7,7 @@ import type { CaseStatus } from '../domain/case/case-status';
 import type { TermStatus } from '../domain/case/decide';
 import type { Finding, OfficerAction, Step, TermKey } from '../domain/case/legal-paths';
 import type { Channel, RequestType } from '../domain/case/request-types';
+import type { PathFacts } from '../domain/case/answer-letter';
 import type { CaseTerm } from '../domain/case/terms';
 import type { DeadlineResult } from '../domain/legal-time/compute-deadline';
 import type { RuleId } from '../domain/legal-time/rules';
@@ -37,6 +38,20 @@ export interface CaseOpened {
   searchAttributes?: boolean;
   /** Art. 14 p.4–6: the earlier case this request repeats within 30 days of its answer. */
   repeatOf?: { caseId: string; answeredAt: string; allowedFrom: string };
+  /** Set when a long-lived case continued as a new run (bounded history): where the previous run left the path. */
+  carried?: CarriedPath;
+}
+
+/** A case's place on its path, handed from one run to the next by continue-as-new. */
+export interface CarriedPath {
+  status: CaseStatus;
+  step: Step;
+  terms: CaseTerm[];
+  assignee?: Person;
+  facts: PathFacts;
+  /** Reminder keys already fired (`<term>:<reminder>`). */
+  fired: string[];
+  transitions: number;
 }
 
 export interface Person {

@@ -9,7 +9,7 @@ import { FIRST_STEP, type Step } from '../domain/case/legal-paths';
 import type { ScheduledReminder } from '../domain/case/reminders';
 import { dueOf } from '../domain/case/term-due';
 import type { PathFacts } from '../domain/case/answer-letter';
-import type { ActionRequest, CaseOpened, CaseState, CaseTerm, Person } from './case-contract';
+import type { ActionRequest, CarriedPath, CaseOpened, CaseState, CaseTerm, Person } from './case-contract';
 
 export interface CasePath {
   input: CaseOpened;
@@ -25,6 +25,8 @@ export interface CasePath {
 }
 
 export function openPath(input: CaseOpened): CasePath {
+  const c = input.carried;
+  if (c) return { input, ...c, terms: c.terms.map((t) => ({ ...t })), facts: { ...c.facts }, fired: new Set(c.fired) };
   // Cases opened before terms carried their reminders: the one term, escalating at its end.
   const terms = input.terms ?? [{
     key: 'answer', rule: input.deadline.rule, deadline: input.deadline, status: 'running', startedAt: input.receivedAt,
@@ -39,6 +41,26 @@ export function stateOf(p: CasePath): CaseState {
     caseId: p.input?.caseId, status: p.status, step: p.step, due: first?.due ?? '', dueAt: first?.dueAt ?? '', transitions: p.transitions,
     terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, ...dueOf(t), extended: !!t.extended })),
   };
+}
+
+/** What the next run needs to go on where this one stopped (continue-as-new). */
+export function carry(p: CasePath): CarriedPath {
+  return {
+    status: p.status, step: p.step, terms: p.terms, ...(p.assignee ? { assignee: p.assignee } : {}), facts: p.facts,
+    fired: [...p.fired], transitions: p.transitions,
+  };
+}
+
+/**
+ * An overdue term whose planned daily reminders have all fired: the workflow asks for the next batch
+ * (policy `dailyAfterDue` at a time) so the term is reminded every working day until it is met.
+ */
+/** Marks a term whose policy now plans no more daily reminders (`dailyAfterDue` set to 0 since it was planned). */
+export const NO_MORE_DAILY = 'no_more_daily';
+
+export function outOfDailyReminders(p: CasePath): CaseTerm | undefined {
+  return p.terms.find((t) => t.status === 'overdue' && t.reminders.at(-1)?.kind === 'overdue_daily'
+    && !p.fired.has(`${t.key}:${NO_MORE_DAILY}`) && t.reminders.every((r) => p.fired.has(`${t.key}:${r.key}`)));
 }
 
 /** The state a Query sees before the input was checked (or when it was refused). */

@@ -1,6 +1,6 @@
 import {
-  ActivityFailure, ApplicationFailure, allHandlersFinished, condition, isCancellation, proxyActivities, setHandler,
-  upsertSearchAttributes,
+  ActivityFailure, ApplicationFailure, ContinueAsNew, allHandlersFinished, condition, continueAsNew, isCancellation, patched, proxyActivities,
+  setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { invalidCaseInput } from '../domain/case/case-input';
@@ -13,9 +13,11 @@ import { answerLetter } from '../domain/case/answer-letter';
 import type { Letter } from '../domain/case/legal-paths';
 import { dueOf } from '../domain/case/term-due';
 import { caseSearchAttributes } from './search-attributes';
-import { apply, decideOn, emptyState, nextReminder, openPath, stateOf, type CasePath } from './case-path';
+import {
+  apply, carry, decideOn, emptyState, nextReminder, NO_MORE_DAILY, openPath, outOfDailyReminders, stateOf, type CasePath,
+} from './case-path';
 
-const { recordCaseOpened, recordStep, recordReminder, recordFault } = proxyActivities<ReturnType<typeof createActivities>>({
+const { recordCaseOpened, recordStep, recordReminder, recordFault, planOverdueReminders } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   // Outages are retried until they pass; permanent refusals arrive as non-retryable failures (faultOf below).
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -29,6 +31,20 @@ const { sendCaseLetter } = proxyActivities<ReturnType<typeof createActivities>>(
 });
 
 /**
+ * Versioned changes (patched): running cases replay the path they took before the change, new runs take the new
+ * one. Histories recorded before each change are replayed in test/workflow/versioned-changes.test.ts.
+ */
+export const PATCHES = {
+  /** Daily reminders of an overdue term are planned in batches, the next asked for when one runs out. */
+  overdueRemindersInBatches: 'overdue-reminders-in-batches',
+  /** A case whose history grew long continues as a new run with its state (cases may live six months and more). */
+  continueAsNewOnLongHistory: 'continue-as-new-on-long-history',
+} as const;
+
+/** Events after which a case continues as a new run: far below Temporal's 50,000-event limit, so replays stay quick. */
+export const HISTORY_EVENTS_BEFORE_CONTINUE = 2_000;
+
+/**
  * One data-subject request on its legal path (domain/case/legal-paths.ts), from receipt to its final answer.
  * It holds the case's step and terms, fires each term's reminders and escalation at the instants computed on
  * the production calendar, and accepts officers' actions as Updates that the same table validates. A permanent
@@ -39,9 +55,14 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   /** Set by an Update so the loop below re-reads the schedule; a permanent failure ends the case. */
   let changed = false;
   let broken: unknown;
+  /** The history grew long: the case goes on in a new run once its letters are out (PATCHES.continueAsNewOnLongHistory). */
+  let continuing = false;
   /** Letters on their way; the case ends only when each is sent, refused or queued for lack of SMTP. */
-  const letters: Array<Promise<unknown>> = [];
-  const send = (req: Parameters<typeof sendCaseLetter>[0]) => { letters.push(sendCaseLetter(req).catch(() => undefined)); };
+  let lettersOnTheirWay = 0;
+  const send = (req: Parameters<typeof sendCaseLetter>[0]) => {
+    lettersOnTheirWay += 1;
+    void sendCaseLetter(req).catch(() => undefined).finally(() => { lettersOnTheirWay -= 1; });
+  };
   setHandler(caseStateQuery, () => (path ? stateOf(path) : emptyState(input)));
 
   try {
@@ -73,23 +94,42 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     }, { validator: (req: ActionRequest) => { decideOn(p, req, Date.now()); } });
 
     searchable();
-    await recordCaseOpened({ ...input, terms: p.terms });
-    send({ caseId: input.caseId, kind: 'acknowledgement', dedupeKey: `${input.caseId}:acknowledgement`, dueDate: p.terms[0]!.deadline.due });
+    if (!input.carried) {
+      await recordCaseOpened({ ...input, terms: p.terms });
+      send({ caseId: input.caseId, kind: 'acknowledgement', dedupeKey: `${input.caseId}:acknowledgement`, dueDate: p.terms[0]!.deadline.due });
+    }
     while (!isFinal(p.status) && broken === undefined) {
+      // A long history: this run ends as soon as no letter is on its way (reminders keep firing meanwhile).
+      if (!continuing && historyIsLong() && patched(PATCHES.continueAsNewOnLongHistory)) continuing = true;
+      if (continuing && lettersOnTheirWay === 0) break;
+      const exhausted = outOfDailyReminders(p);
+      if (exhausted && patched(PATCHES.overdueRemindersInBatches)) {
+        const daily = exhausted.reminders.filter((r) => r.kind === 'overdue_daily');
+        const more = await planOverdueReminders({ dueAt: dueOf(exhausted).dueAt, last: daily.at(-1) });
+        if (more.length) exhausted.reminders.push(...more);
+        else p.fired.add(`${exhausted.key}:${NO_MORE_DAILY}`);
+      }
       const next = nextReminder(p);
       changed = false;
-      const woken = await condition(() => changed || isFinal(p.status) || broken !== undefined, next ? msUntil(next.reminder.at) : undefined);
+      const woken = await condition(
+        () => changed || isFinal(p.status) || broken !== undefined || (continuing && lettersOnTheirWay === 0),
+        next ? msUntil(next.reminder.at) : undefined,
+      );
       if (!woken && next) {
         await fire(p, next.term, next.reminder);
         if (next.reminder.kind === 'escalation') searchable();
       }
     }
-    await condition(() => allHandlersFinished() || broken !== undefined);
+    // Officers' actions in flight finish, and the letters they send are sent, refused or queued, before this run ends.
+    await condition(() => (allHandlersFinished() && lettersOnTheirWay === 0) || broken !== undefined);
     if (broken !== undefined) throw broken;
-    await Promise.all(letters);
+    if (!isFinal(p.status)) {
+      // The history grew long: the same case goes on in a new run that starts from where this one stopped.
+      return await continueAsNew<typeof caseWorkflow>({ ...input, terms: undefined, carried: carry(p) });
+    }
     return stateOf(p);
   } catch (err) {
-    if (isCancellation(err)) throw err;
+    if (isCancellation(err) || err instanceof ContinueAsNew) throw err; // not faults: the case was cancelled or goes on
     const fault = faultOf(input?.caseId ?? 'unknown', err);
     await recordFault(fault);
     throw ApplicationFailure.nonRetryable(`Case ${fault.caseId} stopped on a permanent fault (${fault.kind}); see GET /api/v1/faults.`, 'CaseFault');
@@ -150,6 +190,12 @@ function faultOf(caseId: string, err: unknown): CaseFault {
   if (cause instanceof ApplicationFailure && cause.type === 'InvalidCaseInput') return { caseId, kind: 'invalid_input', message };
   if (cause instanceof ApplicationFailure && cause.type === 'PermanentDatabaseError') return { caseId, kind: 'permanent_database_error', message };
   return { caseId, kind: 'workflow_error', message };
+}
+
+/** Temporal suggests it (history size) or the events passed our own bound. */
+function historyIsLong(): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength >= HISTORY_EVENTS_BEFORE_CONTINUE;
 }
 
 /** Workflow time is deterministic (`Date.now()` is replay-safe here); a past instant fires at once. */

@@ -4,7 +4,8 @@
  *
  * Default policy (configurable, DSAR_REMINDER_POLICY): remind the assignee when half the term has passed and 2 and
  * 1 working days before the due date; tell the DPO 1 working day before; at the end of the term mark the case
- * overdue and tell the DPO and the head; then remind daily, on working days, until the term is met.
+ * overdue and tell the DPO and the head; then remind daily, on working days, until the term is met (planned in
+ * batches: overdueReminders()).
  */
 import { calendarIndex, onOrNextWorkingDay, type Calendar } from '../legal-time/calendar';
 import { daysFromCivil, formatDate, type DayNumber } from '../legal-time/civil-date';
@@ -20,11 +21,11 @@ export interface ReminderPolicy {
   dpoBefore: number[];
   /** Local hour (operator time zone) at which day reminders fire. */
   hour: number;
-  /** After the term ended unmet: a reminder each working day, at most this many. */
+  /** After the term ended unmet: a reminder each working day until it is met, planned this many at a time (0: none). */
   dailyAfterDue: number;
 }
 
-export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { halfTerm: true, assigneeBefore: [2, 1], dpoBefore: [1], hour: 9, dailyAfterDue: 130 };
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { halfTerm: true, assigneeBefore: [2, 1], dpoBefore: [1], hour: 9, dailyAfterDue: 20 };
 
 export type Recipient = 'assignee' | 'dpo' | 'dpo_and_head';
 export type ReminderKind = 'half_term' | 'before_due' | 'escalation' | 'overdue_daily';
@@ -79,10 +80,28 @@ export function planReminders(
   }
   out.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key));
   out.push({ key: 'escalation', at: deadline.dueAt, kind: 'escalation', to: 'dpo_and_head', workingDaysLeft: 0 });
-  let day = localDay(zone, dueAtMs);
-  for (let i = 1; i <= policy.dailyAfterDue; i += 1) {
-    day = onOrNextWorkingDay(index, i === 1 ? day : day + 1);
-    const ms = Math.max(at(day), dueAtMs + 1);
+  return [...out, ...overdueReminders(deadline, ctx, policy)];
+}
+
+/**
+ * The next `policy.dailyAfterDue` daily reminders of a term that ended unmet, on working days at `policy.hour`
+ * (the first on the due day's own day when that is still ahead, else the next working day), after `last` — the
+ * latest daily reminder already planned — or from the due date. The workflow asks for the next batch when one
+ * runs out, so an overdue case is reminded every working day until it is closed, with a bounded schedule.
+ */
+export function overdueReminders(
+  deadline: Pick<DeadlineResult, 'dueAt'>, ctx: { calendar: Calendar; timeZone: string }, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
+  last?: Pick<ScheduledReminder, 'at' | 'workingDaysLeft'>,
+): ScheduledReminder[] {
+  const index = calendarIndex(ctx.calendar);
+  const zone = ctx.timeZone;
+  const dueAtMs = Date.parse(deadline.dueAt);
+  const out: ScheduledReminder[] = [];
+  let day = last ? localDay(zone, Date.parse(last.at)) : localDay(zone, dueAtMs) - 1;
+  const skipped = last ? -last.workingDaysLeft : 0;
+  for (let i = skipped + 1; i <= skipped + policy.dailyAfterDue; i += 1) {
+    day = onOrNextWorkingDay(index, day + 1);
+    const ms = Math.max(startOfLocalDay(zone, day) + policy.hour * 3_600_000, dueAtMs + 1);
     out.push({ key: `overdue_${formatDate(day)}`, at: formatInstant(zone, ms), kind: 'overdue_daily', to: 'assignee', workingDaysLeft: -i });
   }
   return out;

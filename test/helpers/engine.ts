@@ -7,6 +7,7 @@ import { buildApp } from '../../api/app';
 import { DEFAULT_OPERATOR_PROFILE, loadOperatorProfile } from '../../operator/profile';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
 import { letterSettings, observabilitySettings, type Config } from '../../platform/config';
+import { loadLegalTime } from '../../platform/legal-time-config';
 import { createPool } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { installSdkLogging } from '../../platform/temporal-logger';
@@ -52,6 +53,7 @@ export async function startEngine(opts: { worker?: boolean; config?: (c: Config)
   if (opts.worker !== false) {
     worker = await createWorker({
       connection, namespace: 'dsar', taskQueue, pool, payloadKey: testPayloadKey, letters: opts.letters,
+      reminders: { ...loadLegalTime(config), reminderPolicy: config.reminderPolicy },
       workflowBundle: { code: inject('workflowBundleCode') },
     });
     running = worker.run();

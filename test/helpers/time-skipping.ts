@@ -7,6 +7,7 @@ import { createActivities } from '../../activities';
 import { letterDeps } from '../../worker/letter-deps';
 import { insertCaseRow } from '../../activities/case-rows';
 import { openingTerms } from '../../domain/case/terms';
+import { DEFAULT_REMINDER_POLICY } from '../../domain/case/reminders';
 import type { RequestType } from '../../domain/case/request-types';
 import { builtInCalendar } from '../../domain/legal-time';
 import { createPool } from '../../platform/db';
@@ -19,6 +20,9 @@ import { eventually } from './eventually';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 export type Activities = ReturnType<typeof createActivities>;
+
+/** The calendar, zone and policy the cases below are planned with: the worker plans more daily reminders with them. */
+const reminders = { calendar: builtInCalendar(), timeZone: 'Europe/Moscow', reminderPolicy: DEFAULT_REMINDER_POLICY };
 
 const withTerms = (terms: CaseTerm[]) => ({ terms, deadline: terms[0]!.deadline });
 
@@ -38,8 +42,8 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
   const started: Array<{ terminate(reason: string): Promise<unknown>; describe(): Promise<{ status: { name: string } }> }> = [];
   return {
     env, pool, payloadKey,
-    activities: () => createActivities({ pool, letters: letterDeps() }),
-    worker: (taskQueue: string, activities: Activities = createActivities({ pool, letters: letterDeps() })) => Worker.create({
+    activities: () => createActivities({ pool, letters: letterDeps(), reminders }),
+    worker: (taskQueue: string, activities: Activities = createActivities({ pool, letters: letterDeps(), reminders })) => Worker.create({
       connection: env.nativeConnection, taskQueue, workflowBundle: { code: inject('workflowBundleCode') },
       activities, dataConverter: dataConverter(payloadKey),
     }),

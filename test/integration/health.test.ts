@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import { createWorker } from '../../worker/create-worker';
+import { loadLegalTime } from '../../platform/legal-time-config';
 import { eventually, startEngine, testPayloadKey, type Engine } from '../helpers/engine';
 
 let engine: Engine;
@@ -34,6 +35,7 @@ it('reports the worker: down before one polls the case task queue, ok while it d
 
   const worker: Worker = await createWorker({
     connection, namespace: 'dsar', taskQueue: engine.taskQueue, pool: engine.pool, payloadKey: testPayloadKey,
+    reminders: { ...loadLegalTime(engine.config), reminderPolicy: engine.config.reminderPolicy },
     workflowBundle: { code: inject('workflowBundleCode') },
   });
   const running = worker.run();

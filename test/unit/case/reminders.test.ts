@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReminders } from '../../../domain/case/reminders';
+import { DEFAULT_REMINDER_POLICY, overdueReminders, planReminders } from '../../../domain/case/reminders';
 import { builtInCalendar, computeDeadline, isWorkingDay } from '../../../domain/legal-time';
 
 const calendar = builtInCalendar();
@@ -30,7 +30,7 @@ describe('reminder schedule on the production calendar', () => {
       const escalation = r.findIndex((x) => x.kind === 'escalation');
       expect(new Set(r.map((x) => x.key)).size).toBe(r.length);
       for (const daily of r.slice(escalation + 1)) expect(isWorkingDay(calendar, daily.at.slice(0, 10))).toBe(true);
-      expect(r.slice(escalation + 1)).toHaveLength(130);
+      expect(r.slice(escalation + 1)).toHaveLength(DEFAULT_REMINDER_POLICY.dailyAfterDue);
     }
   });
 
@@ -38,5 +38,18 @@ describe('reminder schedule on the production calendar', () => {
     const r = plan('block_on_report', '2026-03-02T15:00:00+03:00');
     expect(r[0]).toMatchObject({ key: 'escalation', at: '2026-03-03T00:00:00+03:00' });
     expect(r[1]).toMatchObject({ at: '2026-03-03T09:00:00+03:00', kind: 'overdue_daily' });
+  });
+
+  it('plans daily reminders after a missed term in batches that continue each other exactly, across the May holidays', () => {
+    // access from 2026-04-10: due 2026-04-24; one batch of 60 equals three batches of 20 planned one after another.
+    const deadline = computeDeadline({ rule: 'access', from: '2026-04-10' }, ctx);
+    const whole = overdueReminders(deadline, ctx, { ...DEFAULT_REMINDER_POLICY, dailyAfterDue: 60 });
+    const batches = [overdueReminders(deadline, ctx)];
+    for (let i = 1; i < 3; i += 1) batches.push(overdueReminders(deadline, ctx, DEFAULT_REMINDER_POLICY, batches[i - 1]!.at(-1)));
+    expect(batches.flat()).toEqual(whole);
+    expect(whole.map((r) => r.workingDaysLeft)).toEqual(whole.map((_, i) => -(i + 1)));
+    for (const r of whole) expect(isWorkingDay(calendar, r.at.slice(0, 10))).toBe(true);
+    expect(whole.map((r) => r.at.slice(0, 10))).not.toContain('2026-05-11'); // Victory Day moved to Monday
+    expect(overdueReminders(deadline, ctx, { ...DEFAULT_REMINDER_POLICY, dailyAfterDue: 0 })).toEqual([]);
   });
 });
