@@ -3,6 +3,7 @@ import { inTransaction } from '../platform/db';
 import { FINAL_STATUSES, type CaseStatus } from '../domain/case/case-status';
 import type { Letter, OfficerAction, Step } from '../domain/case/legal-paths';
 import type { ScheduledReminder } from '../domain/case/reminders';
+import type { RequestType } from '../domain/case/request-types';
 import type { ActionDetails, CaseOpened, CaseTerm, Person } from '../workflows/case-contract';
 import { insertCaseRow, upsertTerms } from './case-rows';
 import { refusingPermanently } from './permanent-errors';
@@ -34,6 +35,8 @@ export interface StepRecord {
   actedAt?: string;
   /** Letters the step sends (queued with the case by the letters subsystem). */
   letters: Letter[];
+  /** `classify`: the request the case now is; its first opening term becomes the case's term of record. */
+  classifiedAs?: { type: RequestType; opening: CaseTerm };
 }
 
 /** One officer action: its audit event, the case row's status, step and assignee, and the terms it touched. */
@@ -54,6 +57,14 @@ export const recordStep = (pool: pg.Pool) => async (t: StepRecord): Promise<void
        WHERE id = $1`,
       [t.caseId, t.to, t.step, t.assignee?.name ?? null, t.assignee?.email ?? null, FINAL_STATUSES.includes(t.to)],
     );
+    if (t.classifiedAs) {
+      const d = t.classifiedAs.opening.deadline;
+      await client.query(
+        `UPDATE cases SET type = $2, rule_id = $3, calendar_version = $4, due = $5, due_at = $6, extended_due = $7, provisional = $8, deadline = $9
+         WHERE id = $1`,
+        [t.caseId, t.classifiedAs.type, d.rule, d.calendarVersion, d.due, d.dueAt, d.extendedDue ?? null, d.provisional, JSON.stringify(d)],
+      );
+    }
     await upsertTerms(client, t.caseId, t.terms);
   }));
 };

@@ -19,7 +19,8 @@ export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
 export const DEFAULT_LETTER_LANGUAGE: LetterLanguage = 'ru';
 
 /** The six public request types (the case's `type`; `cease_processing` arrives with issue 7). */
-export type LetterRequestType = 'access' | 'correction' | 'blocking' | 'withdrawal' | 'deletion' | 'cease_processing';
+/** `unclassified`: a triaged letter (staff letters only; the subject is acknowledged once it is classified). */
+export type LetterRequestType = 'access' | 'correction' | 'blocking' | 'withdrawal' | 'deletion' | 'cease_processing' | 'unclassified';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;

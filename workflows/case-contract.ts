@@ -6,7 +6,8 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case/case-status';
 import type { TermStatus } from '../domain/case/decide';
 import type { Finding, OfficerAction, Step, TermKey } from '../domain/case/legal-paths';
-import type { Channel, RequestType } from '../domain/case/request-types';
+import type { CaseType, Channel, RequestType } from '../domain/case/request-types';
+import type { DeletionGround } from '../domain/case/legal-paths';
 import type { PathFacts } from '../domain/case/answer-letter';
 import type { CaseTerm } from '../domain/case/terms';
 import type { DeadlineResult } from '../domain/legal-time/compute-deadline';
@@ -22,7 +23,8 @@ export type { CaseTerm } from '../domain/case/terms';
 /** Workflow input: everything known at intake. Encrypted in history by the payload codec. */
 export interface CaseOpened {
   caseId: string;
-  type: RequestType;
+  /** `unclassified`: e-mail intake could not tell which request it is; the case waits in `triage`. */
+  type: CaseType;
   channel: Channel;
   receivedAt: string;
   subject: Subject;
@@ -44,6 +46,8 @@ export interface CaseOpened {
 
 /** A case's place on its path, handed from one run to the next by continue-as-new. */
 export interface CarriedPath {
+  /** The request the case was classified as, when it began `unclassified`. */
+  type?: CaseType;
   status: CaseStatus;
   step: Step;
   terms: CaseTerm[];
@@ -62,6 +66,9 @@ export interface Person {
 /** What the officer gives with an action (one shape per action in the API's OpenAPI document). */
 export interface ActionDetails {
   note?: string;
+  /** classify: which request the letter is. */
+  type?: RequestType;
+  deletionGround?: DeletionGround;
   assignee?: Person;
   missing?: string[];
   finding?: Finding;

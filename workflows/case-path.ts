@@ -9,10 +9,13 @@ import { FIRST_STEP, type Step } from '../domain/case/legal-paths';
 import type { ScheduledReminder } from '../domain/case/reminders';
 import { dueOf } from '../domain/case/term-due';
 import type { PathFacts } from '../domain/case/answer-letter';
+import type { CaseType } from '../domain/case/request-types';
 import type { ActionRequest, CarriedPath, CaseOpened, CaseState, CaseTerm, Person } from './case-contract';
 
 export interface CasePath {
   input: CaseOpened;
+  /** The input's type until an officer classifies an `unclassified` case. */
+  type: CaseType;
   status: CaseStatus;
   step: Step;
   terms: CaseTerm[];
@@ -26,17 +29,22 @@ export interface CasePath {
 
 export function openPath(input: CaseOpened): CasePath {
   const c = input.carried;
-  if (c) return { input, ...c, terms: c.terms.map((t) => ({ ...t })), facts: { ...c.facts }, fired: new Set(c.fired) };
+  if (c) return { input, type: c.type ?? input.type, ...c, terms: c.terms.map((t) => ({ ...t })), facts: { ...c.facts }, fired: new Set(c.fired) };
   // Cases opened before terms carried their reminders: the one term, escalating at its end.
   const terms = input.terms ?? [{
     key: 'answer', rule: input.deadline.rule, deadline: input.deadline, status: 'running', startedAt: input.receivedAt,
     reminders: [{ key: 'escalation', at: input.deadline.dueAt, kind: 'escalation', to: 'dpo_and_head', workingDaysLeft: 0 }],
   }];
-  return { input, status: 'received', step: FIRST_STEP[input.type], terms: terms.map((t) => ({ ...t })), facts: {}, fired: new Set(), transitions: 0 };
+  return { input, type: input.type, status: 'received', step: FIRST_STEP[input.type], terms: terms.map((t) => ({ ...t })), facts: {}, fired: new Set(), transitions: 0 };
+}
+
+/** The case's term of record: its first opening term (after triage, the one classifying started). */
+export function termOfRecord(p: CasePath): CaseTerm | undefined {
+  return p.terms.find((t) => t.key !== 'triage') ?? p.terms[0];
 }
 
 export function stateOf(p: CasePath): CaseState {
-  const first = p.terms[0]?.deadline;
+  const first = termOfRecord(p)?.deadline;
   return {
     caseId: p.input?.caseId, status: p.status, step: p.step, due: first?.due ?? '', dueAt: first?.dueAt ?? '', transitions: p.transitions,
     terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, ...dueOf(t), extended: !!t.extended })),
@@ -46,7 +54,7 @@ export function stateOf(p: CasePath): CaseState {
 /** What the next run needs to go on where this one stopped (continue-as-new). */
 export function carry(p: CasePath): CarriedPath {
   return {
-    status: p.status, step: p.step, terms: p.terms, ...(p.assignee ? { assignee: p.assignee } : {}), facts: p.facts,
+    type: p.type, status: p.status, step: p.step, terms: p.terms, ...(p.assignee ? { assignee: p.assignee } : {}), facts: p.facts,
     fired: [...p.fired], transitions: p.transitions,
   };
 }
@@ -70,10 +78,10 @@ export function emptyState(input: CaseOpened): CaseState {
 
 /** decide() on the workflow's own state; refusals become non-retryable failures the API maps to 409. */
 export function decideOn(p: CasePath, req: ActionRequest, now: number): Decision {
-  const snapshot = { type: p.input.type, step: p.step, terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, dueAt: t.deadline.dueAt, extended: t.extended })) };
+  const snapshot = { type: p.type, step: p.step, terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, dueAt: t.deadline.dueAt, extended: t.extended })) };
   let d: Decision;
   try {
-    d = decide(snapshot, { action: req.action, finding: req.details?.finding }, now);
+    d = decide(snapshot, { action: req.action, finding: req.details?.finding, type: req.details?.type, deletionGround: req.details?.deletionGround }, now);
   } catch (err) {
     if (err instanceof ActionRefused) throw ApplicationFailure.nonRetryable(err.message, 'TransitionNotAllowed', { code: err.code });
     throw err;
@@ -91,6 +99,7 @@ export function decideOn(p: CasePath, req: ActionRequest, now: number): Decision
 export function apply(p: CasePath, d: Decision, req: ActionRequest, at: string): { from: CaseStatus; to: CaseStatus } {
   const from = p.status;
   p.step = d.to;
+  if (d.classifies) p.type = d.classifies;
   for (const t of p.terms) {
     if (d.meets.includes(t.key) && (t.status === 'running' || t.status === 'overdue')) Object.assign(t, { status: 'met', metAt: at });
   }

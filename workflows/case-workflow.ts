@@ -14,7 +14,7 @@ import type { Letter } from '../domain/case/legal-paths';
 import { dueOf } from '../domain/case/term-due';
 import { caseSearchAttributes } from './search-attributes';
 import {
-  apply, carry, decideOn, emptyState, nextReminder, NO_MORE_DAILY, openPath, outOfDailyReminders, stateOf, type CasePath,
+  apply, carry, decideOn, termOfRecord, emptyState, nextReminder, NO_MORE_DAILY, openPath, outOfDailyReminders, stateOf, type CasePath,
 } from './case-path';
 
 const { recordCaseOpened, recordStep, recordReminder, recordFault, planOverdueReminders } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -72,7 +72,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     const p = openPath(input);
     path = p;
     /** Keeps Temporal's search attributes (type, status, step, due, overdue, assignee) in step with the case. */
-    const searchable = () => { if (input.searchAttributes) upsertSearchAttributes(caseSearchAttributes({ type: input.type, ...p })); };
+    const searchable = () => { if (input.searchAttributes) upsertSearchAttributes(caseSearchAttributes(p)); };
     setHandler(caseActionUpdate, async (req: ActionRequest) => {
       const decision = decideOn(p, req, Date.now());
       const actedAt = req.actedAt ?? new Date(Date.now()).toISOString();
@@ -84,6 +84,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
           caseId: input.caseId, seq: p.transitions, action: req.action, actor: req.actor, from, to, step: p.step,
           details: { ...req.details, ...(req.note ? { note: req.note } : {}) }, terms: changedTerms(p.terms, decision.meets, req.terms),
           assignee: p.assignee, requestId: req.requestId, actedAt, letters: decision.letters,
+          ...(decision.classifies ? { classifiedAs: { type: decision.classifies, opening: termOfRecord(p)! } } : {}),
         });
       } catch (err) {
         if (err instanceof ActivityFailure) broken ??= err;
@@ -96,7 +97,8 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     searchable();
     if (!input.carried) {
       await recordCaseOpened({ ...input, terms: p.terms });
-      send({ caseId: input.caseId, kind: 'acknowledgement', dedupeKey: `${input.caseId}:acknowledgement`, dueDate: p.terms[0]!.deadline.due });
+      // An unclassified letter is acknowledged once an officer has said which request it is (and so its term).
+      if (input.type !== 'unclassified') send({ caseId: input.caseId, kind: 'acknowledgement', dedupeKey: `${input.caseId}:acknowledgement`, dueDate: p.terms[0]!.deadline.due });
     }
     while (!isFinal(p.status) && broken === undefined) {
       // A long history: this run ends as soon as no letter is on its way (reminders keep firing meanwhile).
@@ -138,13 +140,15 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   /** The letters a step sends: the table's, with `answer` resolved by what the path did; one recipient notice per recipient. */
   function sendStepLetters(p: CasePath, kinds: Letter[], req: ActionRequest, actedAt: string) {
     const answer = p.terms.find((t) => t.key === 'answer');
+    const opening = termOfRecord(p)!;
     const base = {
       caseId: input.caseId, details: req.details, facts: { ...p.facts }, actedAt,
-      dueDate: answer ? dueOf(answer).due : p.terms[0]!.deadline.due, originalDueDate: answer?.deadline.due,
+      dueDate: answer ? dueOf(answer).due : opening.deadline.due, originalDueDate: answer?.deadline.due,
     };
     for (const letter of kinds) {
-      const kind = letter === 'answer' ? answerLetter(input.type, p.facts) : letter;
-      const dedupeKey = `${input.caseId}:${kind}:${p.transitions}`;
+      const kind = letter === 'answer' ? answerLetter(p.type, p.facts) : letter;
+      // One acknowledgement per case, whether sent at receipt or when a triaged letter was classified.
+      const dedupeKey = kind === 'acknowledgement' ? `${input.caseId}:acknowledgement` : `${input.caseId}:${kind}:${p.transitions}`;
       if (kind === 'recipient_notice') {
         (req.details?.recipients ?? []).forEach((recipient, i) => send({ ...base, kind, recipient, dedupeKey: `${dedupeKey}:${i}` }));
       } else {
@@ -166,7 +170,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
       if (p.status === 'received') p.status = 'overdue';
     }
     await recordReminder({
-      caseId: input.caseId, termKey: term.key, rule: term.rule, due: term.deadline.due, reminder, step: p.step,
+      caseId: input.caseId, termKey: term.key, rule: term.rule, due: dueOf(term).due, reminder, step: p.step,
       assignee: p.assignee, from, to: p.status, firedAt: new Date(Date.now()).toISOString(),
     });
     send({

@@ -3,7 +3,7 @@
  * the workflow keeps the facts as officers act and resolves the `answer` letter of the table with them.
  */
 import type { Finding, Letter } from './legal-paths';
-import type { RequestType } from './request-types';
+import type { CaseType } from './request-types';
 
 /** Instants (ISO) of what was done; letters print them as the operator's dates. */
 export interface PathFacts {
@@ -18,7 +18,7 @@ export interface PathFacts {
 }
 
 /** The answer to the subject: the information (access), or a notice of what was done to the data. */
-export function answerLetter(type: RequestType, facts: PathFacts): Exclude<Letter, 'answer'> {
+export function answerLetter(type: CaseType, facts: PathFacts): Exclude<Letter, 'answer'> {
   if (type === 'access') return 'response_cover';
   if (facts.destroyedAt) return 'destruction_notice';
   if (facts.legalGround && type === 'withdrawal') return 'legal_ground_notice';

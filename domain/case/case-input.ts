@@ -1,4 +1,4 @@
-import { CHANNELS, REQUEST_TYPES } from './request-types';
+import { CASE_TYPES, CHANNELS } from './request-types';
 
 /** The parts of a case workflow's input that its timers and records depend on. */
 interface CaseInputShape {
@@ -23,7 +23,7 @@ const isInstant = (v: unknown) => typeof v === 'string' && RFC3339.test(v) && Nu
 export function invalidCaseInput(input: CaseInputShape | null | undefined): string | undefined {
   if (!input || typeof input !== 'object') return 'the input is not an object';
   if (typeof input.caseId !== 'string' || !CASE_ID.test(input.caseId)) return 'caseId is not a case number DSAR-YYYY-NNNNNN';
-  if (!REQUEST_TYPES.includes(input.type as never)) return `type is not one of ${REQUEST_TYPES.join(', ')}`;
+  if (!CASE_TYPES.includes(input.type as never)) return `type is not one of ${CASE_TYPES.join(', ')}`;
   if (!CHANNELS.includes(input.channel as never)) return `channel is not one of ${CHANNELS.join(', ')}`;
   if (!isInstant(input.receivedAt)) return 'receivedAt is not an RFC 3339 instant';
   if (input.actedAt !== undefined && !isInstant(input.actedAt)) return 'actedAt is not an RFC 3339 instant';

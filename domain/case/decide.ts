@@ -4,16 +4,16 @@
  */
 import { RULES, type RuleId } from '../legal-time/rules';
 import {
-  ANYTIME, LEGAL_PATHS, type Finding, type Letter, type Move, type OfficerAction, type Outcome, type Step, type TermKey,
+  ANYTIME, DELETION_GROUNDS, FIRST_STEP, LEGAL_PATHS, type DeletionGround, type Finding, type Letter, type Move, type OfficerAction, type Outcome, type Step, type TermKey,
   type TermStart,
 } from './legal-paths';
-import type { RequestType } from './request-types';
+import type { CaseType, RequestType } from './request-types';
 
 export type TermStatus = 'running' | 'met' | 'overdue' | 'cancelled';
 
 /** What decide() needs to know about a case: its path position and its terms. */
 export interface CaseSnapshot {
-  type: RequestType;
+  type: CaseType;
   step: Step;
   terms: ReadonlyArray<{ key: TermKey; rule: RuleId; status: TermStatus; dueAt: string; extended?: boolean }>;
 }
@@ -26,6 +26,8 @@ export interface Decision {
   outcome?: Outcome;
   /** `extend`: the term whose extension starts now. */
   extends?: TermKey;
+  /** `classify`: the request the case is from now on (its opening terms are in `starts`). */
+  classifies?: RequestType;
 }
 
 /** A refusal with a stable code naming the rule that forbids the action, and what is allowed instead. */
@@ -65,7 +67,9 @@ function extensionRefusal(c: CaseSnapshot, now: number): { code: string; message
 }
 
 /** What `action` does on this case now, or an ActionRefused saying which rule forbids it and what is allowed. */
-export function decide(c: CaseSnapshot, input: { action: OfficerAction; finding?: Finding }, now: number): Decision {
+export function decide(
+  c: CaseSnapshot, input: { action: OfficerAction; finding?: Finding; type?: RequestType; deletionGround?: DeletionGround }, now: number,
+): Decision {
   const allowed = () => allowedActions(c, now).join(', ') || 'nothing (the case is closed)';
   if (c.step === 'done') throw new ActionRefused('case_closed', 'The case is closed; nothing more can be done on it.');
   if (input.action === 'assign') return { to: c.step, starts: [], meets: [], letters: [] };
@@ -79,6 +83,7 @@ export function decide(c: CaseSnapshot, input: { action: OfficerAction; finding?
   if (!rule) {
     throw new ActionRefused('action_not_allowed_in_step', `"${input.action}" is not part of the ${c.type} path in step "${c.step}". Allowed now: ${allowed()}.`);
   }
+  if (input.action === 'classify') return classification(rule as Move, input);
   let move: Move | undefined;
   if ('byFinding' in rule) {
     const findings = Object.keys(rule.byFinding).join(', ');
@@ -89,4 +94,13 @@ export function decide(c: CaseSnapshot, input: { action: OfficerAction; finding?
     move = rule;
   }
   return { to: move.to, starts: [...(move.starts ?? [])], meets: [...(move.meets ?? [])], letters: [...(move.letters ?? [])], outcome: move.outcome };
+}
+
+/** `classify`: the chosen request's first step and opening terms, counted from the original receipt. */
+function classification(move: Move, input: { type?: RequestType; deletionGround?: DeletionGround }): Decision {
+  const type = input.type;
+  if (!type) throw new ActionRefused('type_required', '"classify" needs the request type: one of access, correction, blocking, withdrawal, deletion, cease_processing.');
+  const opening = LEGAL_PATHS[type].opening.map((t) =>
+    (type === 'deletion' && t.key === 'answer' ? { ...t, rule: DELETION_GROUNDS[input.deletionGround ?? 'evidence'] } : { ...t }));
+  return { to: FIRST_STEP[type], starts: opening, meets: [...(move.meets ?? [])], letters: [...(move.letters ?? [])], classifies: type };
 }

@@ -7,9 +7,10 @@
  * Update validators and the API ask it (decide.ts), and it is tested on its own (test/unit/case/legal-paths.test.ts).
  */
 import type { RuleId } from '../legal-time/rules';
-import type { RequestType } from './request-types';
+import type { CaseType } from './request-types';
 
 export const STEPS = [
+  'triage', // intake could not tell which request the letter is: an officer classifies it (or closes it)
   'review', // access: checking the request's content (art. 14 p.3) and gathering the art. 14 p.7 information
   'awaiting_information', // what the request lacks was asked for; the term keeps running (no pause under 152-FZ)
   'blocking', // the data must be blocked at once (art. 21 p.1)
@@ -26,7 +27,7 @@ export const STEPS = [
 export type Step = (typeof STEPS)[number];
 
 export const OFFICER_ACTIONS = [
-  'assign', 'request_information', 'record_information', 'extend', 'block', 'unblock', 'correct', 'cease',
+  'assign', 'classify', 'request_information', 'record_information', 'extend', 'block', 'unblock', 'correct', 'cease',
   'confirm_destruction', 'record_legal_ground', 'respond', 'refuse', 'close',
 ] as const;
 export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
@@ -46,7 +47,7 @@ export interface TermStart {
   /** receipt = the request's receipt; finding = the date the officer gives (evidence, detection); due:<key> = end of that term. */
   from: 'receipt' | 'finding' | `due:${TermKey}`;
 }
-export type TermKey = 'answer' | 'block' | 'rectify' | 'cease' | 'destroy' | 'fallback';
+export type TermKey = 'answer' | 'block' | 'rectify' | 'cease' | 'destroy' | 'fallback' | 'triage';
 
 export type Letter =
   | 'acknowledgement' | 'information_request' | 'extension_notice' | 'response_cover' | 'refusal'
@@ -76,7 +77,15 @@ const answer = (rule: RuleId): TermStart => ({ key: 'answer', rule, from: 'recei
 const responded = (letters: Letter[], meets: TermKey[] = []): Move => ({ to: 'done', outcome: 'responded', letters, meets });
 const refused: Move = { to: 'done', outcome: 'refused', letters: ['refusal'], meets: ['answer'] };
 
-export const LEGAL_PATHS: Record<RequestType, Path> = {
+export const LEGAL_PATHS: Record<CaseType, Path> = {
+  // A letter intake could not classify. Until an officer says which request it is, it may be a demand to block,
+  // which the law wants done at once (art. 21 p.1): so the triage term is block_on_report, 24:00 of the day of
+  // receipt. `classify` moves the case to that request's first step and starts its terms from the original
+  // receipt (decide.ts), so classifying never restarts a term; a letter that is no request is closed.
+  unclassified: {
+    opening: [{ key: 'triage', rule: 'block_on_report', from: 'receipt' }],
+    steps: { triage: { classify: { to: 'triage', meets: ['triage'], letters: ['acknowledgement'] } } },
+  },
   // Art. 14 p.3, 7; art. 20 p.1–2: answer with the art. 14 p.7 information, or a reasoned refusal, in 10 WD (+5 once).
   access: {
     opening: [answer('access')],
@@ -183,8 +192,8 @@ export const LEGAL_PATHS: Record<RequestType, Path> = {
 };
 
 /** The step a new case of this type starts in. */
-export const FIRST_STEP: Record<RequestType, Step> = {
-  access: 'review', correction: 'blocking', blocking: 'blocking', withdrawal: 'ceasing', deletion: 'destroying', cease_processing: 'ceasing',
+export const FIRST_STEP: Record<CaseType, Step> = {
+  unclassified: 'triage', access: 'review', correction: 'blocking', blocking: 'blocking', withdrawal: 'ceasing', deletion: 'destroying', cease_processing: 'ceasing',
 };
 
 /** Actions allowed in every open step, whatever the type: they move nothing along the path. */

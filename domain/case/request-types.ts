@@ -5,6 +5,13 @@
 export const REQUEST_TYPES = ['access', 'correction', 'blocking', 'withdrawal', 'deletion', 'cease_processing'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
+/**
+ * What a case can be: one of the six requests, or `unclassified` — a letter intake could not classify with
+ * confidence, waiting in the `triage` step for an officer to say which request it is (or to close it).
+ */
+export const CASE_TYPES = [...REQUEST_TYPES, 'unclassified'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
 export const OPENING_RULE = {
   access: 'access', // art. 14 p.3 / art. 20 p.1: information about processing, 10 WD (+5)
   correction: 'rectify_on_evidence', // art. 20 p.3: changes within 7 WD of the evidence

@@ -10,7 +10,7 @@ import type { RuleId } from '../legal-time/rules';
 import type { TermStatus } from './decide';
 import { DELETION_GROUNDS, LEGAL_PATHS, type DeletionGround, type TermKey, type TermStart } from './legal-paths';
 import { planReminders, type ReminderPolicy, type ScheduledReminder } from './reminders';
-import type { RequestType } from './request-types';
+import type { CaseType } from './request-types';
 
 export interface CaseTerm {
   key: TermKey;
@@ -57,7 +57,7 @@ export function termFrom(start: TermStart, c: { receivedAt: string; findingDate?
 
 /** Every term a request starts at receipt; a deletion's term depends on the ground the officer picked. */
 export function openingTerms(
-  type: RequestType, receivedAt: string, ctx: TermContext, ground: DeletionGround = 'evidence', openedAt: string = receivedAt,
+  type: CaseType, receivedAt: string, ctx: TermContext, ground: DeletionGround = 'evidence', openedAt: string = receivedAt,
 ): CaseTerm[] {
   return LEGAL_PATHS[type].opening.map((t) => {
     const rule = type === 'deletion' && t.key === 'answer' ? DELETION_GROUNDS[ground] : t.rule;

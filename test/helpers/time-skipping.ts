@@ -8,7 +8,7 @@ import { letterDeps } from '../../worker/letter-deps';
 import { insertCaseRow } from '../../activities/case-rows';
 import { openingTerms } from '../../domain/case/terms';
 import { DEFAULT_REMINDER_POLICY } from '../../domain/case/reminders';
-import type { RequestType } from '../../domain/case/request-types';
+import type { CaseType } from '../../domain/case/request-types';
 import { builtInCalendar } from '../../domain/legal-time';
 import { createPool } from '../../platform/db';
 import { dataConverter } from '../../platform/temporal';
@@ -48,7 +48,7 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
       activities, dataConverter: dataConverter(payloadKey),
     }),
     /** A case received "now" in test-server time (it only moves forward); with `row`, intake's row is written as the API would. */
-    async startCase(type: RequestType = 'access', opts: { row?: boolean; change?: (input: CaseOpened) => CaseOpened } = {}) {
+    async startCase(type: CaseType = 'access', opts: { row?: boolean; change?: (input: CaseOpened) => CaseOpened } = {}) {
       const receivedAt = new Date(await env.currentTimeMs()).toISOString();
       const base: CaseOpened = {
         caseId: `DSAR-2026-${String(900000 + ++seq)}`, type, channel: 'email', receivedAt,

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { FINDINGS } from '../../../domain/case/legal-paths';
+import { DELETION_GROUNDS, FINDINGS } from '../../../domain/case/legal-paths';
+import { REQUEST_TYPES } from '../../../domain/case/request-types';
 import { ACCESS_INFO_ITEMS, REFUSAL_GROUNDS } from '../../../letters/kinds';
 import { literalUnion } from './schemas';
 
@@ -19,6 +20,10 @@ const action = <A extends string, P extends Record<string, TSchema>>(name: A, su
 
 export const ACTION_BODIES = [
   action('assign', 'Give the case to an officer, who gets its reminders', { assignee: person }),
+  action('classify', 'Say which request a letter in triage is: its terms start from the original receipt, never from now', {
+    type: literalUnion(REQUEST_TYPES, 'The request the letter makes'),
+    deletionGround: Type.Optional(literalUnion(Object.keys(DELETION_GROUNDS) as Array<keyof typeof DELETION_GROUNDS>, 'Deletion only: evidence (7 WD, default) or purpose_achieved (30 days)')),
+  }),
   action('request_information', 'Ask the subject for what the request lacks (art. 14 p.3); the term keeps running', {
     missing: Type.Array(literalUnion(REQUEST_ITEMS, 'A missing art. 14 p.3 item'), { minItems: 1, uniqueItems: true }),
   }),

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { CaseStatus } from '../../../domain/case/case-status';
 import { allowedActions, type TermStatus } from '../../../domain/case/decide';
 import type { Step, TermKey } from '../../../domain/case/legal-paths';
-import type { Channel, RequestType } from '../../../domain/case/request-types';
+import type { CaseType, Channel } from '../../../domain/case/request-types';
 import { workingDaysLeft } from '../../../domain/case/terms';
 import type { DeadlineResult, RuleId } from '../../../domain/legal-time';
 import type { LegalTime } from '../../../platform/legal-time-config';
@@ -27,7 +27,7 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
 export interface ReadContext { legalTime: LegalTime; now: number }
 
 function toCase(r: Row, ctx: ReadContext) {
-  const type = r.type as RequestType;
+  const type = r.type as CaseType;
   const step = r.step as Step;
   const terms = (r.terms as TermRow[]).map((t) => ({
     ...t,

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CASE_STATUSES } from '../../../domain/case/case-status';
-import { CHANNELS, REQUEST_TYPES } from '../../../domain/case/request-types';
+import { CASE_TYPES, CHANNELS, REQUEST_TYPES } from '../../../domain/case/request-types';
 import { DELETION_GROUNDS, OFFICER_ACTIONS, STEPS } from '../../../domain/case/legal-paths';
 
 const strict = { additionalProperties: false } as const;
@@ -41,7 +41,7 @@ export const Deadline = Type.Object({
 
 export const Case = Type.Object({
   id: CaseId,
-  type: literalUnion(REQUEST_TYPES, 'Request type'),
+  type: literalUnion(CASE_TYPES, 'Request type; `unclassified` while a letter from e-mail intake waits in triage'),
   status: literalUnion(CASE_STATUSES, 'Lifecycle status'),
   channel: literalUnion(CHANNELS, 'Intake channel'),
   subject: Type.Object({ name: Type.String(), email: Type.Union([Type.String(), Type.Null()]) }),
@@ -79,7 +79,7 @@ export const Case = Type.Object({
 export const CaseListQuery = Type.Object(
   {
     status: Type.Optional(literalUnion(CASE_STATUSES, 'Only cases in this status')),
-    type: Type.Optional(literalUnion(REQUEST_TYPES, 'Only cases of this request type')),
+    type: Type.Optional(literalUnion(CASE_TYPES, 'Only cases of this request type (`unclassified`: letters waiting in triage)')),
     step: Type.Optional(literalUnion(STEPS, 'Only cases in this step of their legal path')),
     overdue: Type.Optional(literalUnion(['true', 'false'] as const, 'true: only cases with a term that ended unmet; false: only cases without one')),
     dueBefore: Type.Optional(Type.String({ format: 'date', description: 'Only cases with a running or overdue term due before this date (YYYY-MM-DD)' })),

@@ -26,7 +26,7 @@ export async function takeAction(
   const { action, note, ...details } = body as ActionBody & ActionDetails;
   let decision;
   try {
-    decision = decide(current, { action, finding: details.finding }, now);
+    decision = decide(current, { action, finding: details.finding, type: details.type, deletionGround: details.deletionGround }, now);
   } catch (err) {
     if (err instanceof ActionRefused) throw new AppError(409, err.code, err.message);
     throw err;
@@ -56,7 +56,9 @@ async function termsStartedBy(app: FastifyInstance, c: CaseView, d: Decision, de
       throw new AppError(400, 'invalid_finding_date', `findingDate ${details.findingDate} must lie between the receipt (${c.receivedAt.slice(0, 10)}) and today.`);
     }
   }
-  const started = d.starts.map((s) => planTerm(s.key, s.rule, termFrom(s, { receivedAt: c.receivedAt, findingDate: details.findingDate, terms: c.terms }), ctx, actedAt));
+  // Without a findingDate the evidence or detection is today's (operator time), as the action's schema says.
+  const findingDate = details.findingDate ?? new Intl.DateTimeFormat('en-CA', { timeZone: ctx.timeZone }).format(new Date(actedAt));
+  const started = d.starts.map((s) => planTerm(s.key, s.rule, termFrom(s, { receivedAt: c.receivedAt, findingDate, terms: c.terms }), ctx, actedAt));
   if (!d.extends) return started;
   const { rows } = await app.pg.query(`SELECT rule_id, deadline, started_at FROM case_terms WHERE case_id = $1 AND key = $2`, [c.id, d.extends]);
   const row = rows[0];

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { Gauge, type Registry } from 'prom-client';
 import { CASE_STATUSES } from '../../../domain/case/case-status';
-import { REQUEST_TYPES } from '../../../domain/case/request-types';
+import { CASE_TYPES } from '../../../domain/case/request-types';
 import type { TemporalConfig } from '../../../platform/config';
 import { workerPresent } from '../../../platform/worker-presence';
 
@@ -37,7 +37,7 @@ export function registerEngineGauges(registry: Registry, src: GaugeSources): voi
       const { rows } = await src.pg.query<{ status: string; type: string; n: number }>(
         'SELECT status, type, count(*)::int AS n FROM cases GROUP BY status, type');
       // Every combination, zeros included: a series that appears only once non-zero breaks rate() and alerts.
-      for (const status of CASE_STATUSES) for (const type of REQUEST_TYPES) cases.set({ status, type }, 0);
+      for (const status of CASE_STATUSES) for (const type of CASE_TYPES) cases.set({ status, type }, 0);
       for (const r of rows) cases.set({ status: r.status, type: r.type }, r.n);
     }, () => cases.reset()),
   });

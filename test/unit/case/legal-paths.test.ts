@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActionRefused, allowedActions, decide, type CaseSnapshot } from '../../../domain/case/decide';
 import { FIRST_STEP, LEGAL_PATHS, OFFICER_ACTIONS, STEPS, type OfficerAction, type Step } from '../../../domain/case/legal-paths';
-import { REQUEST_TYPES } from '../../../domain/case/request-types';
+import { CASE_TYPES, REQUEST_TYPES } from '../../../domain/case/request-types';
 import { RULES } from '../../../domain/legal-time/rules';
 import { thrown } from '../../helpers/thrown';
 
@@ -29,7 +29,7 @@ function walk(type: CaseSnapshot['type'], actions: Array<OfficerAction | [Office
 
 describe('the legal-path table', () => {
   it('names only known steps, actions and rules, and every step it names can be left', () => {
-    for (const type of REQUEST_TYPES) {
+    for (const type of CASE_TYPES) {
       const path = LEGAL_PATHS[type];
       for (const t of path.opening) expect(RULES[t.rule]).toBeDefined();
       for (const [step, moves] of Object.entries(path.steps)) {
@@ -37,7 +37,7 @@ describe('the legal-path table', () => {
         for (const [action, rule] of Object.entries(moves ?? {})) {
           expect(OFFICER_ACTIONS).toContain(action);
           for (const move of 'byFinding' in rule ? Object.values(rule.byFinding) : [rule]) {
-            expect(move.to === 'done' || path.steps[move.to] !== undefined, `${type}: ${step} → ${move.to}`).toBe(true);
+            expect(move.to === 'done' || path.steps[move.to] !== undefined || action === 'classify', `${type}: ${step} → ${move.to}`).toBe(true);
             for (const s of move.starts ?? []) expect(RULES[s.rule]).toBeDefined();
           }
         }
@@ -101,3 +101,28 @@ describe('refusals name the rule and what is allowed', () => {
     expect(refusal(() => decide(snapshot('access', 'done'), { action: 'assign' }, NOW)).code).toBe('case_closed');
   });
 });
+
+describe('triage: a letter intake could not classify', () => {
+  const triage = snapshot('unclassified', 'triage', [{ key: 'triage', rule: 'block_on_report', status: 'running', dueAt: '2026-03-03T00:00:00+03:00' }]);
+
+  it('runs a block_on_report term (a blocking demand is due at once) and allows only classify, assign and close', () => {
+    expect(LEGAL_PATHS.unclassified.opening).toEqual([{ key: 'triage', rule: 'block_on_report', from: 'receipt' }]);
+    expect(FIRST_STEP.unclassified).toBe('triage');
+    expect(allowedActions(triage, NOW).sort()).toEqual(['assign', 'classify', 'close']);
+  });
+
+  it.each(REQUEST_TYPES)('classifies as %s: that path\'s first step and opening terms, counted from the receipt, and the acknowledgement', (type) => {
+    const d = decide(triage, { action: 'classify', type }, NOW);
+    expect(d).toMatchObject({ to: FIRST_STEP[type], meets: ['triage'], letters: ['acknowledgement'], classifies: type });
+    expect(d.starts).toEqual(LEGAL_PATHS[type].opening);
+    expect(d.starts.every((t) => t.from === 'receipt')).toBe(true);
+  });
+
+  it('takes the deletion ground the officer picks, and refuses classify without a type or outside triage', () => {
+    expect(decide(triage, { action: 'classify', type: 'deletion', deletionGround: 'purpose_achieved' }, NOW).starts[0]!.rule).toBe('purpose_achieved');
+    expect(refusal(() => decide(triage, { action: 'classify' }, NOW)).code).toBe('type_required');
+    expect(refusal(() => decide(snapshot('access', 'review'), { action: 'classify', type: 'access' }, NOW)).code).toBe('action_not_allowed_in_step');
+    expect(refusal(() => decide(triage, { action: 'respond' }, NOW)).code).toBe('action_not_allowed_in_step');
+  });
+});
+
