@@ -72,13 +72,15 @@ export async function skipTo(ts: TimeSkipping, instant: string | number): Promis
 }
 
 /**
- * The workflow's result once it has ended, without skipping time: `handle.result()` on the time-skipping server
- * lets the clock run free while it waits, and it jumps years ahead once nothing is pending (beyond the built-in
- * calendar, whose last year is 2027), which would move every later case of the file onto the statutory base.
+ * The case's final state once its workflow has completed, without skipping time. `handle.result()` lets the
+ * time-skipping server's clock run free while it waits, and with nothing left pending the clock jumps ten years
+ * ahead (past the built-in calendar, whose last year is 2027), moving every later case of the file onto the
+ * statutory base. The state is read with a Query instead: call this while the case's worker runs.
  */
 export async function ended(handle: WorkflowHandle<typeof caseWorkflow>): Promise<CaseState> {
-  await eventually(async () => (await handle.describe()).status.name !== 'RUNNING');
-  return handle.result();
+  const status = await eventually(async () => { const s = (await handle.describe()).status.name; return s !== 'RUNNING' && s; });
+  if (status !== 'COMPLETED') throw new Error(`the case workflow ended ${status}`);
+  return handle.query(caseStateQuery);
 }
 
 /**
