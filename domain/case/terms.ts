@@ -36,11 +36,17 @@ export function planTerm(key: TermKey, rule: RuleId, from: string, ctx: TermCont
   return { key, rule, deadline, reminders, status: 'running', startedAt };
 }
 
-/** The same term extended by its +5 WD (art. 20 p.2, art. 21 p.5.1): new reminders up to the extended due date. */
-export function extendTerm(term: CaseTerm, ctx: TermContext): CaseTerm {
+/**
+ * The same term extended by its +5 WD (art. 20 p.2, art. 21 p.5.1): new reminders up to the extended due date.
+ * Those already past at `extendedAt` are left out, as in planTerm: the extended term's half-term point often lies
+ * before the extension, and the workflow would otherwise send that reminder late, the moment the extension lands.
+ */
+export function extendTerm(term: CaseTerm, ctx: TermContext, extendedAt?: string): CaseTerm {
   const d = term.deadline;
   if (!d.extendedDue || !d.extendedDueAt) throw new Error(`the ${term.rule} term has no extension`);
+  const from = extendedAt === undefined ? -Infinity : Date.parse(extendedAt);
   const reminders = planReminders({ ...d, due: d.extendedDue, dueAt: d.extendedDueAt }, ctx, ctx.reminderPolicy)
+    .filter((r) => r.kind === 'escalation' || Date.parse(r.at) >= from)
     .map((r) => ({ ...r, key: `extended_${r.key}` }));
   return { ...term, reminders, extended: true };
 }

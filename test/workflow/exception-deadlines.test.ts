@@ -1,0 +1,140 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { planReminders } from '../../domain/case/reminders';
+import { isWorkingDay } from '../../domain/legal-time';
+import { caseStateQuery } from '../../workflows/case-contract';
+import { ctx, ended, lateness, officer, ON_TIME_MS, records, skipTo } from '../helpers/case-actions';
+import { eventually } from '../helpers/eventually';
+import { startTimeSkipping, type TimeSkipping } from '../helpers/time-skipping';
+
+/**
+ * Deadlines on the calendar itself, on the time-skipping server: reminders across the January holidays, the
+ * escalation at 24:00 of the due day, and the 6-month destruction fallback. The tests run in this order on one
+ * clock, which only moves forward: late December 2026 first, then months into 2027 (the calendar ends in 2027).
+ */
+let ts: TimeSkipping;
+let db: ReturnType<typeof records>;
+beforeAll(async () => { ts = await startTimeSkipping(); db = records(ts); });
+afterEach(async () => { await ts?.endOpenCases(); });
+afterAll(async () => { await ts?.stop(); });
+
+const DAY = 86_400_000;
+const MSK = (date: string, time = '00:00:00') => Date.parse(`${date}T${time}+03:00`);
+const moscowDate = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: ctx.timeZone }).format(ms);
+const moscowTime = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: ctx.timeZone, timeStyle: 'medium' }).format(ms);
+
+/** The case's fired reminders and escalations (term, key, planned instant, lateness) as the audit trail holds them. */
+async function fired(caseId: string, term?: string) {
+  return (await db.audit(caseId))
+    .filter((e) => (e.action === 'case.reminder' || e.action === 'case.escalate') && (!term || e.data.term === term))
+    .map((e) => ({ term: e.data.term as string, key: e.data.reminder as string, at: e.acted_at.getTime(), kind: e.data.kind as string, lateness: lateness(e) }));
+}
+
+/** Every reminder planned up to `now` fired once, at its instant (a few ms of processing later at most), in order. */
+function expectFiredAsPlanned(got: Awaited<ReturnType<typeof fired>>, planned: Array<{ key: string; at: string }>, now: number) {
+  const due = planned.filter((r) => Date.parse(r.at) <= now);
+  expect(got.map((r) => [r.key, r.at])).toEqual(due.map((r) => [r.key, Date.parse(r.at)]));
+  for (const r of got) {
+    expect(r.lateness, `${r.key} fired ${r.lateness} ms after its instant`).toBeGreaterThanOrEqual(0);
+    expect(r.lateness, `${r.key} fired ${r.lateness} ms after its instant`).toBeLessThan(ON_TIME_MS);
+  }
+}
+
+describe('reminders across the January holidays (1–8 January 2027, 31 December 2026 off)', () => {
+  it('fire each at the instant planReminders gives, none on a non-working day; the escalation at exactly 24:00 of the due day', async () => {
+    // Received on 17 December: 1 and 2 WD before the due date fall before the holidays (the count jumps them).
+    await skipTo(ts, MSK('2026-12-17', '10:00:00'));
+    const early = await ts.startCase('access');
+    const cases = [early];
+    // A started case's first task must be taken before the server skips any time: each case gets its worker at once.
+    await (await ts.worker(early.taskQueue)).runUntil(async () => {
+      await ts.acknowledged(early.input.caseId);
+      // Received on 24 December: half the term passes during the holidays, so that reminder waits for 11 January.
+      await skipTo(ts, MSK('2026-12-24', '10:00:00'));
+      const late = await ts.startCase('access');
+      cases.push(late);
+      expect(cases.map((c) => c.input.deadline.due)).toEqual(['2027-01-11', '2027-01-18']);
+      await (await ts.worker(late.taskQueue)).runUntil(async () => {
+        await ts.acknowledged(late.input.caseId);
+          for (const c of cases) {
+            const { due, dueAt } = c.input.deadline;
+            expect(Date.parse(dueAt)).toBe(MSK(due) + DAY); // 24:00 of the due day, Moscow time
+            await skipTo(ts, Date.parse(dueAt) - 1000);
+            expect((await c.handle.query(caseStateQuery)).status).toBe('received');
+            expect((await fired(c.input.caseId)).map((r) => r.kind)).not.toContain('escalation');
+            await ts.env.sleep(1000); // exactly 24:00
+            await eventually(async () => (await c.handle.query(caseStateQuery)).status === 'overdue');
+            expect((await eventually(async () => (await fired(c.input.caseId)).find((r) => r.kind === 'escalation'))).at).toBe(Date.parse(dueAt));
+          }
+        await skipTo(ts, MSK('2027-01-21', '12:00:00')); // a few daily reminders after each escalation
+        await eventually(async () => (await fired(late.input.caseId)).some((r) => r.key === 'overdue_2027-01-21'));
+      });
+    });
+    const late = cases[1]!;
+    const now = await ts.env.currentTimeMs();
+    for (const c of cases) {
+      const planned = planReminders(c.input.deadline, ctx);
+      expect(c.input.terms![0]!.reminders).toEqual(planned); // the workflow was given exactly the pure schedule
+      const got = await fired(c.input.caseId);
+      expectFiredAsPlanned(got, planned, now);
+      for (const r of got) {
+        // An escalation fires at 24:00, the first instant after its (working) due day; the others in working hours.
+        const day = moscowDate(r.kind === 'escalation' ? r.at - 1 : r.at);
+        expect(isWorkingDay(ctx.calendar, day), `${r.key} on ${day}`).toBe(true);
+        expect(moscowTime(r.at)).toBe(r.kind === 'escalation' ? '00:00:00' : '09:00:00');
+      }
+      expect(got.every((r) => r.at < MSK('2027-01-01') || r.at >= MSK('2027-01-11'))).toBe(true);
+    }
+    expect((await fired(early.input.caseId)).slice(0, 4).map((r) => `${r.key} ${moscowDate(r.at)}`)).toEqual([
+      'before_2wd 2026-12-29', 'before_1wd 2026-12-30', 'dpo_before_1wd 2026-12-30', 'half_term 2026-12-30',
+    ]);
+    expect((await fired(late.input.caseId)).find((r) => r.key === 'half_term')).toMatchObject({ at: MSK('2027-01-11', '09:00:00') });
+  });
+});
+
+describe('deletion where destruction is impossible in time', () => {
+  it('blocks and destroys within 6 months (destroy_fallback): the term is recorded, its reminders fire, the case ends on destruction', async () => {
+    const c = await ts.startCase('deletion');
+    const o = officer(ts, c);
+    const answer = c.input.terms![0]!.deadline;
+    expect(answer.rule).toBe('destroy_on_evidence');
+    await (await ts.worker(c.taskQueue)).runUntil(async () => {
+      await ts.acknowledged(c.input.caseId);
+      await ts.env.sleep(DAY); // inside the 7 WD
+      const blocked = await o.act('block', { note: 'the CRM vendor cannot erase before its next release' });
+      expect(blocked.step).toBe('destroying_deferred');
+      expect(blocked.terms.map((t) => [t.key, t.rule, t.status])).toEqual([['answer', 'destroy_on_evidence', 'met'], ['fallback', 'destroy_fallback', 'running']]);
+      const fallback = blocked.terms[1]!;
+      // Six months counted from the end of the original term (152-fz.md), moved to the next working day if need be.
+      const sixMonths = new Date(`${answer.due}T00:00:00Z`);
+      sixMonths.setUTCMonth(sixMonths.getUTCMonth() + 6);
+      let expected = sixMonths.toISOString().slice(0, 10);
+      while (!isWorkingDay(ctx.calendar, expected)) expected = new Date(Date.parse(`${expected}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+      expect(fallback.due).toBe(expected);
+      const row = (await db.terms(c.input.caseId)).find((t) => t.key === 'fallback');
+      expect(row).toMatchObject({ rule_id: 'destroy_fallback', status: 'running', due: expected, calendar_version: ctx.calendar.version });
+      expect(row!.deadline).toMatchObject({ rule: 'destroy_fallback', from: answer.due, due: expected, calendarVersion: ctx.calendar.version });
+
+      // Months later, the day before the fallback term ends: its reminders have fired; the answer term's stopped.
+      await skipTo(ts, MSK(fallback.due, '12:00:00'));
+      const planned = o.terms.find((t) => t.key === 'fallback')!.reminders;
+      await eventually(async () => (await fired(c.input.caseId, 'fallback')).length === planned.filter((r) => Date.parse(r.at) <= MSK(fallback.due, '12:00:00')).length);
+      expectFiredAsPlanned(await fired(c.input.caseId, 'fallback'), planned, await ts.env.currentTimeMs());
+      expect((await fired(c.input.caseId, 'fallback')).map((r) => r.key)).toEqual(['half_term', 'before_2wd', 'before_1wd', 'dpo_before_1wd']);
+      expect((await fired(c.input.caseId, 'answer')).every((r) => r.at < Date.parse(blocked.terms[0]!.dueAt))).toBe(true);
+
+      const now = new Date(await ts.env.currentTimeMs()).toISOString();
+      const destroyed = await o.act('confirm_destruction', {
+        what: 'e-mail, phone', where: 'CRM', method: 'erased', destroyedAt: now, destroyedBy: [{ name: 'Irina Admin', position: 'administrator' }],
+      });
+      expect(destroyed.step).toBe('answering');
+      expect(destroyed.terms.map((t) => [t.key, t.status])).toEqual([['answer', 'met'], ['fallback', 'met']]);
+      await ts.env.sleep(DAY); // past 24:00 of the fallback's last day: met, so no escalation
+      expect((await o.act('respond')).status).toBe('responded');
+      expect((await ended(c.handle)).status).toBe('responded');
+    });
+    expect(await ts.statusOf(c.input.caseId)).toBe('responded');
+    expect((await fired(c.input.caseId)).map((r) => r.kind)).not.toContain('escalation');
+    expect((await db.terms(c.input.caseId)).map((t) => [t.key, t.status])).toEqual([['answer', 'met'], ['fallback', 'met']]);
+    expect((await db.letters(c.input.caseId)).map((l) => l.kind)).toContain('destruction_notice');
+  });
+});
