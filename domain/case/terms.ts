@@ -36,11 +36,17 @@ export function planTerm(key: TermKey, rule: RuleId, from: string, ctx: TermCont
   return { key, rule, deadline, reminders, status: 'running', startedAt };
 }
 
-/** The same term extended by its +5 WD (art. 20 p.2, art. 21 p.5.1): new reminders up to the extended due date. */
-export function extendTerm(term: CaseTerm, ctx: TermContext): CaseTerm {
+/**
+ * The same term extended by its +5 WD (art. 20 p.2, art. 21 p.5.1) at `extendedAt`: new reminders up to the
+ * extended due date. Those already past when it is extended are left out, as in planTerm: the workflow would
+ * otherwise send them at once (a "half the term has passed" reminder at the moment of the extension).
+ */
+export function extendTerm(term: CaseTerm, ctx: TermContext, extendedAt: string): CaseTerm {
   const d = term.deadline;
   if (!d.extendedDue || !d.extendedDueAt) throw new Error(`the ${term.rule} term has no extension`);
+  const extended = Date.parse(extendedAt);
   const reminders = planReminders({ ...d, due: d.extendedDue, dueAt: d.extendedDueAt }, ctx, ctx.reminderPolicy)
+    .filter((r) => Date.parse(r.at) >= extended)
     .map((r) => ({ ...r, key: `extended_${r.key}` }));
   return { ...term, reminders, extended: true };
 }

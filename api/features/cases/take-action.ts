@@ -61,7 +61,7 @@ async function termsStartedBy(app: FastifyInstance, c: CaseView, d: Decision, de
   const { rows } = await app.pg.query(`SELECT rule_id, deadline, started_at FROM case_terms WHERE case_id = $1 AND key = $2`, [c.id, d.extends]);
   const row = rows[0];
   const term: CaseTerm = { key: d.extends, rule: row.rule_id, deadline: row.deadline, reminders: [], status: 'running', startedAt: (row.started_at as Date).toISOString() };
-  return [...started, extendTerm(term, ctx)];
+  return [...started, extendTerm(term, ctx, actedAt)];
 }
 
 /**
