@@ -167,7 +167,7 @@ function planCase(n: number, type: RequestType, receivedAt: number, rnd: () => n
   let now = receivedAt;
   for (const [action, given] of steps) {
     const late = profile === 'late' ? rnd() < 0.5 : profile === 'extend' && action !== 'extend' && rnd() < 0.3;
-    let at = nextAt(model, now, late, profile === 'prompt' || (profile === 'reminded' && rnd() < 0.3), rnd);
+    const at = nextAt(model, now, late, profile === 'prompt' || (profile === 'reminded' && rnd() < 0.3), rnd);
     if (action === 'extend') {
       const dueAt = Date.parse(model.open().find((w) => w.term.key === 'answer')!.term.deadline.dueAt);
       if (at >= dueAt - HOUR) continue; // too late to extend (the officer missed the chance): go on without it
