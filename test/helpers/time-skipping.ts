@@ -47,8 +47,11 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
       connection: env.nativeConnection, taskQueue, workflowBundle: { code: inject('workflowBundleCode') },
       activities, dataConverter: dataConverter(payloadKey),
     }),
-    /** A case received "now" in test-server time (it only moves forward); with `row`, intake's row is written as the API would. */
-    async startCase(type: CaseType = 'access', opts: { row?: boolean; change?: (input: CaseOpened) => CaseOpened } = {}) {
+    /**
+     * A case received "now" in test-server time (it only moves forward); with `row`, intake's row is written as the API would.
+     * With `taskQueue`, cases share one queue (and one worker) instead of a queue each.
+     */
+    async startCase(type: CaseType = 'access', opts: { row?: boolean; change?: (input: CaseOpened) => CaseOpened; taskQueue?: string } = {}) {
       const receivedAt = new Date(await env.currentTimeMs()).toISOString();
       const base: CaseOpened = {
         caseId: `DSAR-2026-${String(900000 + ++seq)}`, type, channel: 'email', receivedAt,
@@ -60,7 +63,7 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
         const client = await pool.connect();
         await insertCaseRow(client, input).finally(() => client.release());
       }
-      const taskQueue = `wf-${input.caseId}`;
+      const taskQueue = opts.taskQueue ?? `wf-${input.caseId}`;
       const handle = await env.client.workflow.start(caseWorkflow, { workflowId: input.caseId, taskQueue, args: [input] });
       started.push(handle);
       return { input, handle, taskQueue };

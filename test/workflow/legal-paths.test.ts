@@ -48,7 +48,7 @@ function termsFor(state: { terms: Array<{ key: TermKey; due: string }> }, curren
     'record_information:unlawful': [{ key: 'cease', rule: 'cease_unlawful' }, { key: 'destroy', rule: 'destroy_unlawful' }],
   };
   if (action === 'extend') {
-    return [extendTerm(current.find((t) => t.key === 'answer')!, ctx)];
+    return [extendTerm(current.find((t) => t.key === 'answer')!, ctx, now)];
   }
   return (starts[`${action}:${details?.finding ?? ''}`] ?? []).map((s) =>
     planTerm(s.key, s.rule, termFrom({ ...s, from: 'finding' }, { receivedAt, findingDate: now.slice(0, 10), terms: state.terms }), ctx, now));
