@@ -20,6 +20,7 @@ export type UnreadableReason =
   | 'empty'
   | 'nesting_too_deep'
   | 'headers_too_large'
+  | 'too_many_parts'
   | 'too_complex'
   | 'time_budget_exceeded'
   | 'parser_error';

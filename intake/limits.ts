@@ -13,6 +13,8 @@ export interface ParseLimits {
   maxHeadersBytes: number;
   /** multipart nesting depth; deeper is MessageUnreadable (real clients nest 3–5 levels). */
   maxNestingDepth: number;
+  /** MIME parts (boundary delimiters); real letters have a handful, thousands only slow the parser down. */
+  maxParts: number;
   /** message/rfc822 parsed inline this deep; deeper ones stay attachments. */
   maxRfc822Depth: number;
   /** Wall time of one parse; checked between stages and raced against any stalled await. */
@@ -24,6 +26,7 @@ export const DEFAULT_LIMITS: ParseLimits = {
   maxAttachmentBytes: 10 * 1024 * 1024,
   maxHeadersBytes: 512 * 1024,
   maxNestingDepth: 20,
+  maxParts: 1_000,
   maxRfc822Depth: 3,
   timeoutMs: 10_000,
 };

@@ -14,6 +14,7 @@ import { cleanBodyText, cleanHeaderValue, htmlToText, stripQuotedReply } from '.
 import { MessageTooLarge, MessageUnreadable } from './errors';
 import { forwardedSender, isOperatorStaff } from './forwarded';
 import { DEFAULT_LIMITS, type ParseLimits, type ParseOptions } from './limits';
+import { prescan, type Prescan } from './mime-prescan';
 import { rawEightBitHeaders } from './raw-headers';
 import { structureWarnings } from './structure-warnings';
 import { detectSigned } from './signature';
@@ -39,9 +40,11 @@ export async function parseMessageWithContent(raw: Buffer, opts: ParseOptions = 
   if (raw.length > limits.maxMessageBytes) throw new MessageTooLarge(raw.length, limits.maxMessageBytes);
   if (raw.every((b) => b === 0x20 || b === 0x0d || b === 0x0a || b === 0x09)) throw new MessageUnreadable('empty', 'the message has no bytes but whitespace');
   const deadline = Date.now() + limits.timeoutMs;
+  const scan = prescan(raw, limits.maxParts);
+  if (scan.partCount > limits.maxParts) throw new MessageUnreadable('too_many_parts', `more than ${limits.maxParts} MIME parts`);
   const email = await withTimeout(readMime(raw, limits), limits.timeoutMs);
   try {
-    return assemble(raw, email, limits, opts.operatorDomains ?? [], deadline);
+    return assemble(raw, scan, email, limits, opts.operatorDomains ?? [], deadline);
   } catch (err) {
     if (err instanceof MessageUnreadable) throw err;
     throw unreadable(err);
@@ -82,10 +85,10 @@ function checkBudget(deadline: number, stage: string): void {
   if (Date.now() > deadline) throw new MessageUnreadable('time_budget_exceeded', `the parse ran out of time at ${stage}`);
 }
 
-function assemble(raw: Buffer, email: Email, limits: ParseLimits, operatorDomains: readonly string[], deadline: number): ParsedMessageWithContent {
+function assemble(raw: Buffer, scan: Prescan, email: Email, limits: ParseLimits, operatorDomains: readonly string[], deadline: number): ParsedMessageWithContent {
   const warnings: string[] = [];
   const eightBit = rawEightBitHeaders(raw, limits.maxHeadersBytes);
-  warnings.push(...eightBit.warnings, ...structureWarnings(raw, email.headers));
+  warnings.push(...eightBit.warnings, ...structureWarnings(scan, email.headers));
   const rawFrom = eightBit.values.get('from');
   const from = firstMailbox(rawFrom !== undefined ? addressParser(rawFrom) : email.from ? [email.from] : [], 'from', warnings);
   const rawTo = eightBit.values.get('to');

@@ -154,7 +154,7 @@ describe('parseMessage: attachments and limits', () => {
   it('parses a 20 MB attachment within the default limits, content dropped above 10 MiB', async () => {
     const m = await parseMessage(withAttachment(Buffer.alloc(20 * 1024 * 1024, 1)));
     expect(m.attachments[0]).toMatchObject({ size: 20 * 1024 * 1024, dropped: true });
-  });
+  }, 30_000);
 
   it('never decompresses a zip-bomb-like attachment', async () => {
     const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024));
@@ -197,6 +197,13 @@ describe('parseMessage: hostile input', () => {
   it('keeps message/rfc822 nested 50 deep as an unparsed attachment past the cap', async () => {
     const m = await parseMessage(nestedMessages(50));
     expect(m.warnings.some((w) => w.includes('nested too deep'))).toBe(true);
+  });
+
+  it('ends a message of more than 1,000 parts in MessageUnreadable (too_many_parts) before parsing', async () => {
+    const parts = Array.from({ length: 1_001 }, (_, i) => `--p\nContent-Type: text/plain\n\npart ${i}\n`).join('');
+    const raw = crlf(`From: a@example.ru\nSubject: parts\nContent-Type: multipart/mixed; boundary="p"\n\n${parts}--p--\n`);
+    await expect(parseMessage(raw)).rejects.toMatchObject({ reason: 'too_many_parts' });
+    await expect(parseMessage(raw, { maxParts: 2_000 })).resolves.toMatchObject({ subject: 'parts' });
   });
 
   it('ends huge headers in MessageUnreadable (headers_too_large)', async () => {
