@@ -11,7 +11,7 @@ export interface Prescan {
   /** Delimiter lines of declared boundaries, counted up to the cap + 1. */
   partCount: number;
   charsetLabels: Set<string>;
-  /** Whether the raw holds the close delimiter of `boundary` (undefined: not asked). */
+  /** Whether the raw holds the close delimiter of `boundary`. */
   closes: (boundary: string) => boolean;
 }
 
