@@ -15,6 +15,8 @@ export interface MessageAttachment {
   sha256: string;
   /** A detached signature (application/pkcs7-signature, pgp-signature …): recorded, never verified. */
   signature?: boolean;
+  /** Above the per-attachment size limit: metadata and hash kept, content not stored (a warning says so). */
+  dropped?: boolean;
 }
 
 /** A parsed message: everything classification and the case need, decoded to Unicode text. */
