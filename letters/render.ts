@@ -65,9 +65,18 @@ export function createLetterRenderer(opts: { templatesDir?: string } = {}): Lett
       } catch (err) {
         throw new LetterTemplateError(`${file}: ${(err as Error).message}`);
       }
-      return splitLetter(output, file);
+      return withCaseTag(splitLetter(output, file), (data as { caseNumber?: string }).caseNumber);
     },
   };
+}
+
+/**
+ * Every letter's subject carries the case number as a tag, `[DSAR-2026-000123]`, however an operator edits the
+ * templates: e-mail intake files a reply whose subject keeps the tag with that case instead of opening a new one.
+ */
+export function withCaseTag(letter: RenderedLetter, caseNumber: string | undefined): RenderedLetter {
+  if (!caseNumber || letter.subject.includes(`[${caseNumber}]`)) return letter;
+  return { ...letter, subject: `${letter.subject} [${caseNumber}]` };
 }
 
 /**

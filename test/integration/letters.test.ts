@@ -55,7 +55,7 @@ describe('queue and send through a real SMTP server', () => {
     expect(smtp.received).toHaveLength(1);
     const { mail, rcpt } = smtp.received[0]!;
     expect(rcpt).toEqual(['ivan@example.ru']);
-    expect(mail.subject).toBe(`Обращение № ${input.caseId} зарегистрировано`);
+    expect(mail.subject).toBe(`Обращение № ${input.caseId} зарегистрировано [${input.caseId}]`); // the tag files replies with the case
     expect(mail.subject).toBe(stored.subject);
     expect(mail.text?.replace(/\r\n/g, '\n').trimEnd()).toBe(stored.text.trimEnd());
     expect(mail.text).toContain('Уважаемый(-ая) Иванов Иван Иванович!');

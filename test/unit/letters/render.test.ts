@@ -41,6 +41,7 @@ describe('every letter in both languages', () => {
         const data = SAMPLE_LETTER_DATA[kind] as LetterData[LetterKind] & Record<string, unknown>;
         const { subject, text } = await renderer.render(kind, language, data);
         expect(subject).toContain(data.caseNumber);
+        expect(subject.endsWith(`[${data.caseNumber}]`)).toBe(true); // the tag e-mail intake files replies by
         expect(subject).not.toContain('\n');
         expect(text).toContain(data.caseNumber);
         const iso = data[EXPECT[kind].date] as string;
@@ -110,11 +111,11 @@ describe('operator templates (DSAR_LETTER_TEMPLATES_DIR)', () => {
     write(root, 'ru/acknowledgement.liquid', 'Принято: {{ caseNumber }}\n\nДо {{ dueDate | day }}.\n{% render "signature", operator: operator %}\n');
     const custom = createLetterRenderer({ templatesDir: root });
     const ack = await custom.render('acknowledgement', 'ru', SAMPLE_LETTER_DATA.acknowledgement);
-    expect(ack.subject).toBe('Принято: DSAR-2025-000042');
+    expect(ack.subject).toBe('Принято: DSAR-2025-000042 [DSAR-2025-000042]'); // the case tag is added to an operator's subject
     expect(ack.text).toContain('До 10.11.2025.');
     expect(ack.text).toContain('С уважением,'); // the shipped partial
     const refusal = await custom.render('refusal', 'ru', SAMPLE_LETTER_DATA.refusal);
-    expect(refusal.subject).toBe('Мотивированный отказ по обращению № DSAR-2025-000042');
+    expect(refusal.subject).toBe('Мотивированный отказ по обращению № DSAR-2025-000042 [DSAR-2025-000042]');
   });
 
   it('a misspelt variable fails at start-up (verifyTemplates), naming the file', async () => {
