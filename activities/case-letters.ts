@@ -22,11 +22,11 @@ export type { CaseLetterRequest } from './letter-data';
 type Recipient = { role: string; name: string; email: string };
 
 /**
- * Queues a case's letter (its exact text stored once per dedupe key) and sends it; a retry after a crash sends
- * it again with the same Message-ID. SMTP down → a retryable failure (the letter stays queued); a recipient the
+ * Queues a case's letter (its exact text stored once per dedupe key) and sends it; a retry after a crash mid-send
+ * does not send it again but leaves it `unconfirmed` for an officer (ADR 008). SMTP down → a retryable failure (the letter stays queued); a recipient the
  * server refuses for good → a non-retryable `LetterRejected`. Returns the recipients nobody could be found for.
  */
-export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: CaseLetterRequest): Promise<{ sent: number; queued: number; noAddress: string[] }> => {
+export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: CaseLetterRequest): Promise<{ sent: number; queued: number; unconfirmed: number; noAddress: string[] }> => {
   const { rows } = await pool.query(
     `SELECT type, subject_name, subject_email, to_char(received_at AT TIME ZONE $2, 'YYYY-MM-DD') AS received FROM cases WHERE id = $1`,
     [req.caseId, deps.timeZone],
@@ -35,7 +35,7 @@ export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: C
   if (!c) throw ApplicationFailure.nonRetryable(`case ${req.caseId} has no row`, 'LetterNotFound');
   const base = { operator: letterOperator(deps), caseNumber: req.caseId, requestType: c.type, receivedDate: c.received as string, dueDate: req.dueDate };
   const { recipients, noAddress } = recipientsOf(req, deps.operator, { name: c.subject_name, email: c.subject_email });
-  const result = { sent: 0, queued: 0, noAddress };
+  const result = { sent: 0, queued: 0, unconfirmed: 0, noAddress };
   for (const to of recipients) {
     const data = dataFor(req, base, to, c.subject_name as string, deps.timeZone);
     const id = await queueLetter(pool, deps.renderer, {
@@ -46,6 +46,8 @@ export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: C
     try {
       const outcome = await sendQueuedLetter(pool, deps.transport, id);
       if (outcome.sent) result.sent += 1;
+      // Not retried: the server may have it already (ADR 008); the letter waits for an officer's resend.
+      else if (outcome.reason === 'unconfirmed') result.unconfirmed += 1;
     } catch (err) {
       if (err instanceof LetterRejected) throw ApplicationFailure.nonRetryable(err.message, 'LetterRejected');
       throw err;

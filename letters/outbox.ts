@@ -47,6 +47,10 @@ export async function queueLetter<K extends LetterKind>(pool: pg.Pool, renderer:
   return Number(raced.rows[0]!.id);
 }
 
+/** `unconfirmed`: an attempt began and never recorded its outcome; the server may have the letter (ADR 008). */
+export const LETTER_STATUSES = ['queued', 'sent', 'failed_permanently', 'unconfirmed'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+
 export interface LetterRow {
   id: number;
   caseId: string;
@@ -57,20 +61,22 @@ export interface LetterRow {
   subject: string;
   text: string;
   messageId: string;
-  status: 'queued' | 'sent' | 'failed_permanently';
+  status: LetterStatus;
   attempts: number;
+  /** When the attempt still without a recorded outcome began (ADR 008); null when no attempt is open. */
+  sendingSince: Date | null;
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
 }
 
-const COLUMNS = `id, case_id, kind, language, sender, recipient, subject, body_text, message_id, status, attempts, last_error, created_at, sent_at`;
+const COLUMNS = `id, case_id, kind, language, sender, recipient, subject, body_text, message_id, status, attempts, sending_since, last_error, created_at, sent_at`;
 
 function toLetter(r: Record<string, unknown>): LetterRow {
   return {
     id: Number(r.id), caseId: r.case_id as string, kind: r.kind as string, language: r.language as string,
     from: r.sender as string, to: r.recipient as string, subject: r.subject as string, text: r.body_text as string,
-    messageId: r.message_id as string, status: r.status as LetterRow['status'], attempts: r.attempts as number,
+    messageId: r.message_id as string, status: r.status as LetterRow['status'], attempts: r.attempts as number, sendingSince: r.sending_since as Date | null,
     lastError: r.last_error as string | null, createdAt: r.created_at as Date, sentAt: r.sent_at as Date | null,
   };
 }
@@ -90,4 +96,10 @@ export async function caseLetters(pool: pg.Pool, caseId: string): Promise<Letter
 export async function queuedLetterIds(pool: pg.Pool): Promise<number[]> {
   const { rows } = await pool.query<{ id: string }>(`SELECT id FROM letters WHERE status = 'queued' ORDER BY id`);
   return rows.map((r) => Number(r.id));
+}
+
+/** Letters the server may or may not have (ADR 008), oldest first: what an officer checks and resends. */
+export async function lettersWithStatus(pool: pg.Pool, status: LetterStatus): Promise<LetterRow[]> {
+  const { rows } = await pool.query(`SELECT ${COLUMNS} FROM letters WHERE status = $1 ORDER BY id`, [status]);
+  return rows.map(toLetter);
 }

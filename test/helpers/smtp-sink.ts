@@ -6,8 +6,17 @@ import { freePort } from './free-port';
  * A real SMTP server on loopback that keeps what it receives, parsed as a mail client would read it.
  * Recipients starting with `refuse` are refused with 550, as a mailbox that does not exist.
  */
-export async function startSmtpSink(port?: number) {
-  const received: Array<{ raw: string; mail: Email; rcpt: string[] }> = [];
+export interface SinkOptions {
+  /**
+   * Runs once the server holds a message's DATA, before it replies 250: e.g. SIGKILL the sender here, and the
+   * server has the letter while the sender never heard that it was accepted.
+   */
+  beforeReply?: (message: ReceivedMail) => void | Promise<void>;
+}
+export interface ReceivedMail { raw: string; mail: Email; rcpt: string[] }
+
+export async function startSmtpSink(port?: number, options: SinkOptions = {}) {
+  const received: ReceivedMail[] = [];
   const listenPort = port ?? (await freePort());
   const server = new SMTPServer({
     secure: false, authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
@@ -22,10 +31,12 @@ export async function startSmtpSink(port?: number) {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        PostalMime.parse(raw).then((mail) => {
-          received.push({ raw, mail, rcpt: session.envelope.rcptTo.map((r) => r.address) });
+        PostalMime.parse(raw).then(async (mail) => {
+          const message = { raw, mail, rcpt: session.envelope.rcptTo.map((r) => r.address) };
+          received.push(message);
+          await options.beforeReply?.(message);
           callback();
-        }, callback);
+        }).catch(callback);
       });
     },
   });

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  LetterRejected, LetterSendFailed, SAMPLE_LETTER_DATA, createLetterRenderer, createSmtpTransport, getLetter, queueLetter,
-  sendQueuedLetter, type LetterKind, type QueueLetterInput,
+  LetterNotResendable, LetterRejected, LetterSendFailed, SAMPLE_LETTER_DATA, createLetterRenderer, createSmtpTransport, getLetter,
+  lettersWithStatus, queueLetter, resendUnconfirmedLetter, sendQueuedLetter, type LetterKind, type QueueLetterInput,
 } from '../../letters';
 import { letterSettings } from '../../platform/config';
-import { startEngine, type Engine } from '../helpers/engine';
+import { eventually, startEngine, type Engine } from '../helpers/engine';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 let engine: Engine;
@@ -71,7 +71,7 @@ describe('queue and send through a real SMTP server', () => {
     expect(smtp.received).toHaveLength(1);
   });
 
-  it('a crash between sending and recording re-sends with the same Message-ID and leaves one sent row', async () => {
+  it('a crash between sending and recording: the retry does not send again, the letter is unconfirmed until resent by hand', async () => {
     smtp = await startSmtpSink();
     const id = await queueLetter(engine.pool, renderer, letter('extension_notice'));
     // The worker "dies" after the SMTP server accepted the letter, before the row says so.
@@ -83,16 +83,47 @@ describe('queue and send through a real SMTP server', () => {
       },
     } as unknown as pg.Pool;
     await expect(sendQueuedLetter(crashingPool, transportFor(smtp), id)).rejects.toThrow('worker killed');
-    expect((await row(id)).status).toBe('queued');
+    const open = await row(id);
+    expect(open).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(open.sendingSince).toBeInstanceOf(Date);
 
-    // The activity is retried: the letter goes out again, identified as the same message.
-    await sendQueuedLetter(engine.pool, transportFor(smtp), id);
+    // The activity is retried: it finds the attempt without an outcome and does not send (at most once, ADR 008).
+    const outcome = await sendQueuedLetter(engine.pool, transportFor(smtp), id);
+    expect(outcome).toEqual({ sent: false, reason: 'unconfirmed', messageId: open.messageId });
+    expect(await sendQueuedLetter(engine.pool, transportFor(smtp), id)).toMatchObject({ reason: 'unconfirmed' });
+    expect(smtp.received).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ status: 'unconfirmed', attempts: 1, sendingSince: open.sendingSince, sentAt: null });
+    expect((await lettersWithStatus(engine.pool, 'unconfirmed')).map((l) => l.id)).toContain(id);
+
+    // An officer checked the mail log and resends it: once more, as the same message.
+    expect(await resendUnconfirmedLetter(engine.pool, transportFor(smtp)!, id)).toMatchObject({ sent: true, alreadySent: false });
+    await expect(resendUnconfirmedLetter(engine.pool, transportFor(smtp)!, id)).rejects.toThrow(LetterNotResendable);
     expect(smtp.received).toHaveLength(2);
     const [first, second] = smtp.received.map((r) => r.mail);
     expect(second!.messageId).toBe(first!.messageId);
     expect(second!.messageId).toBe((await row(id)).messageId);
-    const rows = await engine.pool.query(`SELECT status, attempts FROM letters WHERE id = $1`, [id]);
-    expect(rows.rows).toEqual([{ status: 'sent', attempts: 2 }]);
+    const rows = await engine.pool.query(`SELECT status, attempts, sending_since FROM letters WHERE id = $1`, [id]);
+    expect(rows.rows).toEqual([{ status: 'sent', attempts: 2, sending_since: null }]);
+  });
+
+  it('a slow attempt another one gave up on still records its success: unconfirmed → sent', async () => {
+    smtp = await startSmtpSink();
+    const id = await queueLetter(engine.pool, renderer, letter('refusal'));
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    const slowPool = {
+      query: async (text: string, params?: unknown[]) => {
+        if (text.includes("status = 'sent'")) await held; // accepted by the server, not yet recorded
+        return engine.pool.query(text, params);
+      },
+    } as unknown as pg.Pool;
+    const slow = sendQueuedLetter(slowPool, transportFor(smtp), id);
+    await eventually(async () => smtp!.received.length === 1);
+    expect(await sendQueuedLetter(engine.pool, transportFor(smtp), id)).toMatchObject({ reason: 'unconfirmed' });
+    release();
+    expect(await slow).toMatchObject({ sent: true });
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, sendingSince: null });
+    expect(smtp.received).toHaveLength(1);
   });
 
   it('SMTP down: a retryable error, the letter stays queued; sent once the server is back', async () => {
@@ -175,7 +206,7 @@ describe('GET /api/v1/cases/:id/letters', () => {
       expect(res.statusCode).toBe(200);
       expect(res.json().items).toEqual([{
         id, kind: 'acknowledgement', language: 'ru', from: FROM, to: 'ivan@example.ru', subject: stored.subject, text: stored.text,
-        status: 'queued', messageId: stored.messageId, attempts: 0, lastError: null, createdAt: stored.createdAt.toISOString(), sentAt: null,
+        status: 'queued', messageId: stored.messageId, attempts: 0, sendingSince: null, lastError: null, createdAt: stored.createdAt.toISOString(), sentAt: null,
       }]);
     }
     const missing = await engine.app.inject({ method: 'GET', url: '/api/v1/cases/DSAR-2025-999999/letters', headers: engine.auth('auditor') });

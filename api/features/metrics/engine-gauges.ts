@@ -70,6 +70,16 @@ export function registerEngineGauges(registry: Registry, src: GaugeSources): voi
     }, () => faults.set(NaN)),
   });
 
+  // Should stay 0: each one is a letter the server may or may not have, waiting for an officer (ADR 008).
+  const unconfirmed: Gauge = new Gauge({
+    name: 'dsar_letters_unconfirmed', help: 'Letters whose send attempt never recorded an outcome; check the mail log, then `npx dsar letters resend <id>`',
+    registers: [registry],
+    collect: guarded('dsar_letters_unconfirmed', async () => {
+      const { rows } = await src.pg.query<{ n: number }>("SELECT count(*)::int AS n FROM letters WHERE status = 'unconfirmed'");
+      unconfirmed.set(rows[0]!.n);
+    }, () => unconfirmed.set(NaN)),
+  });
+
   const worker: Gauge = new Gauge({
     name: 'dsar_worker_present', help: '1 when a worker polls the case task queue (workflow and activity tasks), else 0',
     registers: [registry],

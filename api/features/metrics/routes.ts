@@ -48,7 +48,7 @@ export const metrics = fp(
       config: { auth: false }, // its own token, not an API role: Prometheus is no officer
       schema: {
         tags: ['metrics'], summary: 'Prometheus metrics (text exposition format)',
-        description: 'Bearer DSAR_METRICS_TOKEN. HTTP latency, cases by status and type, overdue cases, worker presence, open case faults, process metrics.',
+        description: 'Bearer DSAR_METRICS_TOKEN. HTTP latency, cases by status and type, overdue cases, worker presence, open case faults, unconfirmed letters, process metrics.',
         response: { 200: Type.String({ description: 'Prometheus text format 0.0.4' }), 401: ErrorBody },
       },
     }, async (request, reply) => {
