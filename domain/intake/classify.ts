@@ -33,6 +33,8 @@ const phrases = DEMAND_PHRASES.map((phrase) => ({ ...phrase, regex: compile(phra
 const generic = GENERIC_SUBJECTS.map(compile);
 const topic = PERSONAL_DATA_TOPIC.map(compile);
 const negated = new RegExp(`(?<![\\p{L}])${NEGATION}(?![\\p{L}])`, 'iu');
+/** "я не хочу, чтобы вы удаляли…", "I don't want you to delete…": the negation stands further back, on the wish. */
+const unwanted = new RegExp(`(?<![\\p{L}])${NEGATION}\\s+(?:хочу|хотел\\p{L}*|желаю|прошу|требую|нужно|надо|want|wish|need|ask)(?![\\p{L}])`, 'iu');
 const mentioned = new RegExp(`(?<![\\p{L}])${MENTION}(?![\\p{L}])`, 'iu');
 
 interface Hit { type: RequestType; phrase: string; weight: number }
@@ -73,7 +75,7 @@ function findHits(text: string): Hit[] {
   for (const { type, regex, weight, negative } of phrases) {
     for (const found of searchable.matchAll(regex)) {
       const before = clauseBefore(searchable, found.index);
-      if (!negative && negated.test(lastWords(before, 3))) continue;
+      if (!negative && (negated.test(lastWords(before, 3)) || unwanted.test(before))) continue;
       const phrase = text.slice(found.index, found.index + found[0].length).replace(/\s+/g, ' ').trim();
       hits.push({ type, phrase, weight: mentioned.test(before) ? weight * MENTION_FACTOR : weight });
     }
@@ -98,7 +100,9 @@ function toDemands(hits: Hit[]): Demand[] {
 function clauseBefore(text: string, index: number): string {
   const start = text.slice(Math.max(0, index - 80), index);
   const parts = start.split(/[.!?;,:()«»"]|\n\s*\n|\s[-–—]\s|\s(?:и|но|а|and|but)\s/iu);
-  return parts[parts.length - 1] ?? '';
+  const last = parts[parts.length - 1] ?? '';
+  // "…, чтобы вы удалили" belongs to the clause before the comma: "я (не) хочу, чтобы…".
+  return /^\s*(?:чтобы|что бы)(?![\p{L}])/iu.test(last) ? `${parts[parts.length - 2] ?? ''} ${last}` : last;
 }
 
 function lastWords(text: string, count: number): string {
