@@ -65,6 +65,8 @@ export interface SubjectIdentity {
   signature: boolean;
   /** Someone writes for the subject (representative): a power of attorney is then required. */
   representative?: boolean;
+  /** The power of attorney as the letter names it (number and date, or "attached"): present → authority shown. */
+  authority?: string;
 }
 
 export interface Classification {

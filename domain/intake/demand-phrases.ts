@@ -1,0 +1,117 @@
+/**
+ * The phrases that make a demand, per request type, Russian and English: the classifier's whole vocabulary, kept
+ * as data a reviewer can read and extend (domain/intake/classify.ts applies it).
+ *
+ * Pattern notation, compiled by `compile` below:
+ * - a space means "one or more spaces or line breaks" (a phrase may be wrapped by the mail client);
+ * - `~` means "up to four words in between" (удалите, пожалуйста, все мои данные);
+ * - text is matched case-insensitively with ё read as е, so patterns are written with е only;
+ * - Russian morphology by stems: `удал\p{L}*` is удалите / удалить / удаления / удаление.
+ * Weights are how sure one phrase alone makes us (0..1); several phrases of one type add up (classify.ts).
+ */
+import type { RequestType } from '../case/request-types';
+
+export interface Phrase {
+  type: RequestType;
+  pattern: string;
+  weight: number;
+  /** The phrase itself is a "не …"/"do not …" demand (не звоните мне): a negation before it is part of it. */
+  negative?: boolean;
+}
+
+const W = '\\p{L}*';
+/** What the subject's data is called. */
+const DATA_RU = `(?:персональн${W} )?(?:данн${W}|сведени${W}|информаци${W})`;
+const DATA_EN = '(?:personal )?(?:data|information|details|records?)';
+
+export const DEMAND_PHRASES: readonly Phrase[] = [
+  // Withdrawal of consent (art. 9 p.2, art. 21 p.5): unconditional, so one clear phrase is enough.
+  { type: 'withdrawal', pattern: `(?:отзыв|отозва|отзов)${W} ~ согласи${W}`, weight: 0.95 },
+  { type: 'withdrawal', pattern: `согласи${W} ~ (?:отзыва${W}|отзываю|отозва${W})`, weight: 0.9 },
+  { type: 'withdrawal', pattern: `(?:withdraw${W}|revok${W}|revocation|retract${W}) ~ consent`, weight: 0.95 },
+  { type: 'withdrawal', pattern: 'consent ~ (?:withdrawn|revoked)', weight: 0.9 },
+  // Unsubscribing is consent to mailings only: an officer decides whether it is a 152-FZ demand.
+  { type: 'withdrawal', pattern: `(?:unsubscribe|отпис${W}|отключ${W} ~ рассылк${W}|удал${W} меня из рассылк${W})`, weight: 0.5 },
+
+  // Blocking (art. 21 p.1): the data themselves, never "my account is blocked".
+  { type: 'blocking', pattern: `(?:за)?блок${W} ~ ${DATA_RU}`, weight: 0.9 },
+  { type: 'blocking', pattern: `(?:block${W}|freez${W}) ~ ${DATA_EN}`, weight: 0.9 },
+  { type: 'blocking', pattern: `(?:restrict${W}|restriction of) ~ processing`, weight: 0.85 },
+
+  // Deletion / destruction (art. 20 p.3, art. 21 p.3–4).
+  { type: 'deletion', pattern: `(?:удал${W}|уничтож${W}|стер${W}|стира${W}) ~ ${DATA_RU}`, weight: 0.9 },
+  // "заблокируйте мои данные, затем уничтожьте их": уничтожить is about data; a bare "удалите их" may be goods in a cart.
+  { type: 'deletion', pattern: `уничтож${W} (?:их|его|все)`, weight: 0.75 },
+  { type: 'deletion', pattern: `удал${W} ~ (?:аккаунт${W}|учетн${W} запис${W}|профил${W}|личн${W} кабинет${W}|анкет${W})`, weight: 0.75 },
+  { type: 'deletion', pattern: `удал${W} ~ из (?:ваш${W} )?(?:баз${W}|списк${W}|систем${W})`, weight: 0.8 },
+  { type: 'deletion', pattern: 'право на (?:забвение|удаление)', weight: 0.8 },
+  { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|destroy${W}|wip${W}) ~ ${DATA_EN}`, weight: 0.9 },
+  { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|close) ~ (?:account|profile)`, weight: 0.75 },
+  { type: 'deletion', pattern: 'remove me from ~ (?:database|records|systems?)', weight: 0.8 },
+  { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|wip${W}) (?:everything|all) (?:you (?:have|hold|keep|store)|about me|on me)`, weight: 0.85 },
+  { type: 'deletion', pattern: 'right to (?:be forgotten|erasure)', weight: 0.85 },
+  { type: 'deletion', pattern: '(?:erasure|deletion) (?:request|of my)', weight: 0.85 },
+
+  // Cease processing (art. 21 p.5.1) and objections to calls and mailings.
+  { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|остановит${W}) ~ (?:обработк${W}|обрабатыва${W}|использова${W})`, weight: 0.9 },
+  { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}) ~ (?:звонк${W}|звонит${W}|звонить|рассылк${W}|присыла${W}|писать|беспоко${W})`, weight: 0.8 },
+  { type: 'cease_processing', pattern: `(?:запрет${W}|запреща${W}|возража${W}) ~ обработк${W}`, weight: 0.85 },
+  { type: 'cease_processing', pattern: `(?:прошу (?:вас )?(?:больше )?|больше )не (?:обрабатыва${W}|использова${W}|звонит${W}|звонить|присыла${W}|беспоко${W}|писать|пишите)`, weight: 0.8, negative: true },
+  { type: 'cease_processing', pattern: 'не (?:звоните|присылайте|беспокойте|обрабатывайте|используйте)', weight: 0.75, negative: true },
+  { type: 'cease_processing', pattern: `не хочу, чтобы ~ (?:обрабатыва${W}|использова${W}|хранил${W})`, weight: 0.75, negative: true },
+  { type: 'cease_processing', pattern: `(?:stop|cease|halt) ~ (?:processing|using)`, weight: 0.9 },
+  { type: 'cease_processing', pattern: `stop (?:calling|sending|e-?mailing|contacting|texting|messaging|spamming)`, weight: 0.8 },
+  { type: 'cease_processing', pattern: `(?:please |kindly )(?:do not|don't|never) (?:call|contact|e-?mail|text|send|process|use)`, weight: 0.8, negative: true },
+  { type: 'cease_processing', pattern: `object${W} to ~ processing`, weight: 0.85 },
+
+  // Correction (art. 14 p.1, art. 20 p.3, art. 21 p.2).
+  { type: 'correction', pattern: `(?:исправ${W}|уточн${W}|измен${W}|обнов${W}|актуализ${W}|скорректир${W}|поправ${W}) ~ ${DATA_RU}`, weight: 0.85 },
+  { type: 'correction', pattern: `(?:исправ${W}|измен${W}|обнов${W}) ~ (?:мо${W} )?(?:фамили${W}|имя|адрес${W}|дат${W} рождения|номер телефона)`, weight: 0.7 },
+  { type: 'correction', pattern: `(?:неверн${W}|неправильн${W}|устаревш${W}|неточн${W}|недостоверн${W}|ошибочн${W}|неполн${W}|некорректн${W}) ~ ${DATA_RU}`, weight: 0.5 },
+  { type: 'correction', pattern: `(?:correct${W}|rectif${W}|updat${W}|amend${W}|fix) ~ (?:${DATA_EN}|name|address|e-?mail|phone)`, weight: 0.85 },
+  { type: 'correction', pattern: `(?:inaccurate|incorrect|outdated|wrong|out of date) ~ ${DATA_EN}`, weight: 0.5 },
+
+  // Access: information about processing (art. 14 p.7) or the data themselves.
+  { type: 'access', pattern: `(?:сведени${W}|информаци${W}) (?:об|о) (?:обработк${W}|${DATA_RU} обработк${W})`, weight: 0.9 },
+  { type: 'access', pattern: `(?:предостав${W}|сообщ${W}|направ${W}|высла${W}|выслат${W}|пришл${W}|присла${W}|выда${W}) ~ (?:мо${W} )?(?:копи${W} )?(?:мо${W} )?персональн${W} данн${W}`, weight: 0.85 },
+  { type: 'access', pattern: `(?:какие|какую|какой) ~ ${DATA_RU} ~ (?:храни${W}|хранят${W}|обрабатыва${W}|есть|имеет${W}|собира${W}|содерж${W})`, weight: 0.85 },
+  { type: 'access', pattern: `откуда ~ (?:получил${W}|взял${W}|узнал${W}|ваш${W}) ~ (?:мо${W} )?(?:данн${W}|номер${W}|телефон${W}|адрес${W}|почт${W}|e-?mail)`, weight: 0.85 },
+  { type: 'access', pattern: `откуда у вас (?:мо${W} )?(?:данн${W}|номер${W}|телефон${W}|адрес${W}|почт${W}|e-?mail)`, weight: 0.85 },
+  { type: 'access', pattern: `ознаком${W} ~ (?:${DATA_RU}|обработк${W})`, weight: 0.85 },
+  { type: 'access', pattern: `(?:доступ${W} к|копи${W}) ~ ${DATA_RU}`, weight: 0.8 },
+  { type: 'access', pattern: `(?:кому|каким третьим лицам) ~ (?:переда${W}|передава${W}|предоставл${W}|раскрыва${W})`, weight: 0.75 },
+  { type: 'access', pattern: `(?:с какой целью|в каких целях|для каких целей) ~ (?:обрабатыва${W}|храни${W}|использу${W})`, weight: 0.8 },
+  { type: 'access', pattern: `(?:what|which) ~ ${DATA_EN} ~ (?:hold|have|store|keep|process|collect)${W}`, weight: 0.85 },
+  { type: 'access', pattern: `(?:subject access|access request|copy of ~ ${DATA_EN}|access to ~ ${DATA_EN})`, weight: 0.85 },
+  { type: 'access', pattern: `where ~ (?:get|got|obtain${W}|find|found) ~ (?:${DATA_EN}|number|e-?mail|address)`, weight: 0.85 },
+  { type: 'access', pattern: `information (?:about|on|regarding) ~ processing`, weight: 0.85 },
+];
+
+/**
+ * The policy's generic subject line (WellPRO §13.3) and its kin: they say "this is about personal data", not which
+ * demand. They count only when the body names no demand, and then only as a low-confidence access request.
+ */
+export const GENERIC_SUBJECTS = [
+  'personal data request', 'data subject (?:access )?request', 'dsar',
+  `запрос${W} ~ персональн${W} данн${W}`, `обращени${W} субъект${W} персональн${W} данн${W}`,
+];
+export const GENERIC_SUBJECT_WEIGHT = 0.4;
+
+/** Words that say a letter is about personal data at all: a letter with them and no demand goes to an officer. */
+export const PERSONAL_DATA_TOPIC = [
+  `персональн${W} данн${W}`, `152-?фз`, 'gdpr', 'personal (?:data|information)', `субъект${W} персональн${W}`,
+  `обработк${W} (?:мо${W} )?данн${W}`, 'data protection', 'privacy',
+];
+
+/** Before a phrase in the same clause: the subject says they do NOT want it. */
+export const NEGATION = "(?:не|ни|нет|not|don['’]t|dont|never|no)";
+/** Before a phrase in the same clause: a question, a condition or a quote of the policy, not a demand (как удалить…, if I withdraw…, в политике написано, что можно отозвать…). */
+export const MENTION = '(?:как|можно|могу ли|если|в случае|написано|сказано|указано|how|can i|could i|is it possible|if|whether|says|said)';
+
+const GAP = '(?:[\\s,]+[\\p{L}\\p{N}-]+){0,4}?[\\s,]+';
+
+/** Compiles the notation above; the leading look-behind makes a stem start a word (\b is ASCII-only). */
+export function compile(pattern: string): RegExp {
+  const source = pattern.replaceAll(' ~ ', GAP).replaceAll(' ', '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})`, 'giu');
+}

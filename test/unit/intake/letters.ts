@@ -1,0 +1,126 @@
+/**
+ * Realistic letters with the classification an officer would give them: the classifier's accuracy table.
+ * [what, subject, text, expected primary type or null, every demand type expected, triage when null]
+ */
+import type { Classification } from '../../../domain/intake/message';
+import type { RequestType } from '../../../domain/case/request-types';
+
+export type Letter = [string, string, string, RequestType | null, RequestType[], Classification['triage']?];
+
+const SIGN = '\n\nС уважением,\nИванов Иван Иванович';
+const SIGN_EN = '\n\nBest regards,\nJohn Smith';
+
+export const LETTERS: Letter[] = [
+  // Policy subject lines (WellPRO §13.3)
+  ['policy withdrawal subject, empty body', 'Withdrawal of Consent to Personal Data Processing', '', 'withdrawal', ['withdrawal']],
+  ['policy withdrawal subject, short body', 'Withdrawal of Consent to Personal Data Processing', 'Please see the subject.' + SIGN_EN, 'withdrawal', ['withdrawal']],
+  ['Russian withdrawal subject', 'Отзыв согласия на обработку персональных данных', 'Добрый день.' + SIGN, 'withdrawal', ['withdrawal']],
+  ['generic subject, empty body', 'Personal Data Request', '', null, ['access'], 'low_confidence'],
+  ['generic Russian subject, empty body', 'Запрос персональных данных', '', null, ['access'], 'low_confidence'],
+  ['generic subject, deletion in body', 'Personal Data Request', 'Please delete my personal data from your systems.' + SIGN_EN, 'deletion', ['deletion']],
+  ['generic subject, access in body', 'Personal Data Request', 'I would like to know what personal data you hold about me.' + SIGN_EN, 'access', ['access']],
+  ['generic subject, Russian access body', 'Personal Data Request', 'Прошу предоставить сведения об обработке моих персональных данных.' + SIGN, 'access', ['access']],
+  ['generic subject, correction body', 'Запрос персональных данных', 'Прошу исправить мои персональные данные: фамилия указана неверно.' + SIGN, 'correction', ['correction']],
+  ['generic subject, cease body', 'Personal Data Request', 'Прошу прекратить обработку моих персональных данных.' + SIGN, 'cease_processing', ['cease_processing']],
+  // Russian free-form, one demand
+  ['удалите мои данные', '', 'Здравствуйте! Удалите мои данные.' + SIGN, 'deletion', ['deletion']],
+  ['прошу удалить все мои персональные данные', 'Удаление', 'Прошу удалить все мои персональные данные из вашей базы.' + SIGN, 'deletion', ['deletion']],
+  ['требую уничтожить', '', 'Требую уничтожить мои персональные данные в связи с отсутствием оснований для обработки.' + SIGN, 'deletion', ['deletion']],
+  ['уничтожьте сведения', '', 'Уничтожьте, пожалуйста, сведения обо мне.' + SIGN, 'deletion', ['deletion']],
+  ['заявление об удалении', 'Заявление', 'Настоящим заявляю требование об удалении моих персональных данных.' + SIGN, 'deletion', ['deletion']],
+  ['удалите аккаунт', '', 'Удалите мой аккаунт и все связанные данные.' + SIGN, 'deletion', ['deletion']],
+  ['отзываю согласие', '', 'Отзываю согласие на обработку персональных данных.' + SIGN, 'withdrawal', ['withdrawal']],
+  ['отозвать своё согласие', 'Согласие', 'Настоящим сообщаю, что желаю отозвать своё согласие на обработку моих персональных данных.' + SIGN, 'withdrawal', ['withdrawal']],
+  ['ОТЗЫВАЮ капсом', '', 'ОТЗЫВАЮ СОГЛАСИЕ НА ОБРАБОТКУ ПДН!!!', 'withdrawal', ['withdrawal']],
+  ['согласие отзываю (обратный порядок)', '', 'Ранее данное мной согласие на обработку персональных данных отзываю.' + SIGN, 'withdrawal', ['withdrawal']],
+  ['прекратите обработку', '', 'Прекратите обработку моих персональных данных.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['требую прекратить использование', '', 'Требую прекратить использование моих данных в рекламных целях.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['прошу больше не звонить', '', 'Прошу больше не звонить мне на этот номер.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['не присылайте', '', 'Не присылайте мне больше ваши письма, я не давал согласия.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['прекратите звонки', '', 'Прекратите звонки с предложениями!', 'cease_processing', ['cease_processing']],
+  ['возражаю против обработки', '', 'Возражаю против обработки моих персональных данных в целях продвижения товаров.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['заблокируйте мои данные', '', 'Заблокируйте мои персональные данные на период проверки: они обрабатываются незаконно.' + SIGN, 'blocking', ['blocking']],
+  ['блокирование', 'Требование', 'Требую блокирования моих персональных данных.' + SIGN, 'blocking', ['blocking']],
+  ['исправьте фамилию', '', 'Прошу исправить мои персональные данные: после брака у меня новая фамилия — Смирнова.' + SIGN, 'correction', ['correction']],
+  ['уточните данные', '', 'Прошу уточнить мои данные, адрес устарел.' + SIGN, 'correction', ['correction']],
+  ['измените устаревшие данные', '', 'В вашей системе устаревшие данные обо мне. Измените, пожалуйста, мои данные.' + SIGN, 'correction', ['correction']],
+  ['предоставьте сведения', '', 'Прошу предоставить сведения об обработке моих персональных данных в соответствии со ст. 14 152-ФЗ.' + SIGN, 'access', ['access']],
+  ['сообщите информацию', '', 'Сообщите, пожалуйста, информацию о обработке моих персональных данных.' + SIGN, 'access', ['access']],
+  ['какие данные храните', '', 'Какие данные обо мне вы храните?' + SIGN, 'access', ['access']],
+  ['откуда получили', '', 'Откуда вы получили мои данные? Я у вас ничего не заказывал.' + SIGN, 'access', ['access']],
+  ['откуда у вас мой номер', '', 'Откуда у вас мой номер телефона?' + SIGN, 'access', ['access']],
+  ['ознакомиться', '', 'Прошу дать возможность ознакомиться с моими персональными данными.' + SIGN, 'access', ['access']],
+  ['копия данных', '', 'Вышлите мне копию моих персональных данных.' + SIGN, 'access', ['access']],
+  ['ё и е, перенос строки', '', 'Прошу удалить\nмои   персональные\nданные.', 'deletion', ['deletion']],
+  ['отзываю с ё', '', 'Отзываю своё согласие на обработку.', 'withdrawal', ['withdrawal']],
+  // English
+  ['please erase my data', '', 'Please erase my data.' + SIGN_EN, 'deletion', ['deletion']],
+  ['delete my personal information', 'Request', 'I request that you delete all my personal information.' + SIGN_EN, 'deletion', ['deletion']],
+  ['right to be forgotten', '', 'I am exercising my right to be forgotten.' + SIGN_EN, 'deletion', ['deletion']],
+  ['close my account', '', 'Please close my account and remove my data.' + SIGN_EN, 'deletion', ['deletion']],
+  ['withdraw consent', '', 'I withdraw my consent to the processing of my personal data.' + SIGN_EN, 'withdrawal', ['withdrawal']],
+  ['revoke consent', '', 'I hereby revoke my consent.' + SIGN_EN, 'withdrawal', ['withdrawal']],
+  ['stop processing', '', 'Stop processing my personal data immediately.' + SIGN_EN, 'cease_processing', ['cease_processing']],
+  ['stop calling me', '', 'Stop calling me!', 'cease_processing', ['cease_processing']],
+  ['stop sending', '', 'Please stop sending me these emails.' + SIGN_EN, 'cease_processing', ['cease_processing']],
+  ['please do not contact', '', 'Please do not contact me again.' + SIGN_EN, 'cease_processing', ['cease_processing']],
+  ['object to processing', '', 'I object to the processing of my data for marketing.' + SIGN_EN, 'cease_processing', ['cease_processing']],
+  ['what data do you hold', '', 'What data do you hold about me?' + SIGN_EN, 'access', ['access']],
+  ['subject access request', 'Subject access request', 'Please treat this as a subject access request.' + SIGN_EN, 'access', ['access']],
+  ['copy of my data', '', 'Could you send me a copy of my personal data?' + SIGN_EN, 'access', ['access']],
+  ['where did you get my email', '', 'Where did you get my email address?' + SIGN_EN, 'access', ['access']],
+  ['rectify', '', 'Please rectify my personal data: my surname is misspelled.' + SIGN_EN, 'correction', ['correction']],
+  ['update my address', '', 'Please update my address in your records.' + SIGN_EN, 'correction', ['correction']],
+  ['block my data', '', 'Please block my personal data until you check how you got it.' + SIGN_EN, 'blocking', ['blocking']],
+  ['restrict processing', '', 'I request restriction of processing of my personal data.' + SIGN_EN, 'blocking', ['blocking']],
+  // Several demands
+  ['block + destroy + source', '', 'Требую заблокировать мои персональные данные, затем уничтожить их, и сообщите, откуда вы получили мои данные.' + SIGN, 'blocking', ['blocking', 'deletion', 'access']],
+  ['withdraw + delete', '', 'Отзываю согласие на обработку персональных данных и прошу удалить мои данные.' + SIGN, 'withdrawal', ['withdrawal', 'deletion']],
+  ['withdraw + stop calling', '', 'I withdraw my consent. Stop calling me.' + SIGN_EN, 'withdrawal', ['withdrawal', 'cease_processing']],
+  ['access + delete', '', 'Сообщите, какие данные обо мне вы храните, и после этого удалите мои данные.' + SIGN, 'deletion', ['deletion', 'access']],
+  ['correct + access', '', 'Please tell me what personal data you hold about me and correct my address.' + SIGN_EN, 'correction', ['correction', 'access']],
+  ['cease + delete en', '', 'Stop processing my data and erase my personal data.' + SIGN_EN, 'deletion', ['deletion', 'cease_processing']],
+  ['generic subject + withdrawal + delete', 'Personal Data Request', 'I withdraw my consent and ask you to delete my data.' + SIGN_EN, 'withdrawal', ['withdrawal', 'deletion']],
+  // Negations and mentions
+  ['я НЕ отзываю согласие', '', 'Я НЕ отзываю согласие, просто подскажите, когда будет доставка.' + SIGN, null, [], 'probably_not_a_request'],
+  ['не удаляйте', '', 'Пожалуйста, не удаляйте мои данные, я вернусь к заказу позже.' + SIGN, null, [], 'probably_not_a_request'],
+  ['не хочу удалять аккаунт', '', 'Я не хочу удалять аккаунт, подскажите как сменить пароль.' + SIGN, null, [], 'probably_not_a_request'],
+  ['I do not withdraw', '', 'I do not withdraw my consent, I just want the invoice again.' + SIGN_EN, null, [], 'probably_not_a_request'],
+  ["don't delete", '', "Please don't delete my account, I still need the manuals." + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['не хочу, чтобы удаляли', '', 'Я не хочу, чтобы вы удаляли мои данные: я ещё пользуюсь документацией.' + SIGN, null, [], 'probably_not_a_request'],
+  ["don't want you to delete", '', "I don't want you to delete my data, I only changed my e-mail." + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['хочу, чтобы удалили', '', 'Я хочу, чтобы вы удалили мои данные.' + SIGN, 'deletion', ['deletion']],
+  ['как отозвать (вопрос)', '', 'Подскажите, как отозвать согласие на обработку персональных данных?' + SIGN, null, ['withdrawal'], 'low_confidence'],
+  ['if I withdraw (условие)', '', 'If I withdraw my consent, will I still get the documentation?' + SIGN_EN, null, ['withdrawal'], 'low_confidence'],
+  ['unsubscribe', '', 'Unsubscribe', null, ['withdrawal'], 'low_confidence'],
+  // Not requests
+  ['price question', 'Вопрос по насосу', 'Добрый день! Сколько стоит насос ЭЦВ 6-10-110 и есть ли он в наличии?' + SIGN, null, [], 'probably_not_a_request'],
+  ['invoice', 'Счёт на оплату', 'Пришлите, пожалуйста, счёт на оплату по заказу № 5531.' + SIGN, null, [], 'probably_not_a_request'],
+  ['manual request', 'Manual', 'Could you send me the user manual for the WP-200 controller?' + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['support', 'Не работает', 'После обновления прошивки контроллер не включается. Что делать?' + SIGN, null, [], 'probably_not_a_request'],
+  ['password', '', 'Не могу войти в личный кабинет, как сменить пароль?' + SIGN, null, [], 'probably_not_a_request'],
+  ['delivery', 'Delivery', 'When will my order be delivered?' + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['thanks', 'Спасибо', 'Спасибо за быструю консультацию!' + SIGN, null, [], 'probably_not_a_request'],
+  ['update firmware (not data)', '', 'How do I update the firmware on the pump controller?' + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['personal data topic, no demand', 'Вопрос', 'У меня вопрос по вашей политике обработки персональных данных, перезвоните мне.' + SIGN, null, [], 'no_match'],
+  // Replies with quoted text
+  ['reply quoting our ack of withdrawal', 'Re: [DSAR-2026-000123] Отзыв согласия', 'Спасибо, получил.\n\n> Ваш отзыв согласия на обработку персональных данных получен.\n> Номер обращения DSAR-2026-000123', 'withdrawal', ['withdrawal']],
+  ['reply: thanks, quoted deletion', 'Re: ваш заказ', 'Спасибо за ответ!\n\n-----Original Message-----\nFrom: Иван\nПрошу удалить мои данные.', null, [], 'probably_not_a_request'],
+  ['reply: new demand over quoted question', 'Re: Manual', 'Please erase my data.\n\nOn Mon, 1 Dec 2026 at 10:00, WellPRO <wellpro@wellengineering.ru> wrote:\n> Here is the manual you asked for.', 'deletion', ['deletion']],
+  ['reply, gmail ru header', 'Re: вопрос', 'Всё понятно, спасибо.\n\nпн, 1 дек. 2026 г. в 10:00, Иван <ivan@example.ru>:\n\nВ пн, 1 дек. 2026 г. Иван пишет:\n> отзываю согласие', null, [], 'probably_not_a_request'],
+  ['quoted history only with >', 'Re: ok', 'Ок.\n> Удалите мои данные', null, [], 'probably_not_a_request'],
+];
+
+/** Harder letters, added after the rules were first tuned: their first-run result is reported beside the table's. */
+export const HARDER: Letter[] = [
+  ['формальное заявление по 152-ФЗ', 'Заявление субъекта ПДн', 'Генеральному директору ООО «ВЕЛЛ ИНЖИНИРИНГ».\nНа основании ч. 5 ст. 21 Федерального закона № 152-ФЗ прошу прекратить обработку моих персональных данных и уничтожить их.' + SIGN, 'deletion', ['deletion', 'cease_processing']],
+  ['спам-звонки', 'Хватит звонить', 'Ваши менеджеры звонят мне каждый день. Удалите мой номер из базы и прекратите звонки.' + SIGN, 'deletion', ['deletion', 'cease_processing']],
+  ['en informal', 'hi', 'hey, i never signed up for anything with you. delete everything you have on me and tell me where you got my details', 'deletion', ['deletion', 'access']],
+  ['mixed language', 'Personal Data Request', 'Добрый день, please delete my data. Спасибо.', 'deletion', ['deletion']],
+  ['withdraw with line break', '', 'Настоящим я отзываю\nсвоё согласие\nна обработку ПДн.', 'withdrawal', ['withdrawal']],
+  ['неверные данные без глагола', '', 'В письме от вас указаны неверные данные обо мне.' + SIGN, null, ['correction'], 'low_confidence'],
+  ['policy quoted in question', 'Вопрос', 'В вашей политике написано, что можно отозвать согласие. Это касается и рассылки?' + SIGN, null, ['withdrawal'], 'low_confidence'],
+  ['не против обработки, но обновите адрес', '', 'Я не против обработки моих данных, но обновите, пожалуйста, мой адрес.' + SIGN, 'correction', ['correction']],
+  ['GDPR style en', 'Data Subject Request', 'Under Article 15 GDPR I request access to my personal data.' + SIGN_EN, 'access', ['access']],
+  ['forwarded by employee', 'Fwd: удаление', 'Коллеги, пересылаю.\n\n---------- Forwarded message ---------\nОт: Петров <petrov@example.ru>\nПрошу удалить мои персональные данные.', 'deletion', ['deletion']],
+];
