@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { DEV_DATABASE_URL, legalTimeSettings } from '../platform/config';
 import { migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
+import { operatorProfileFromEnv } from '../operator/profile';
 import { registerDeadlineCommand } from './deadline-command';
+import { registerIntakeCommands } from './intake-command';
 import { registerLetterCommands } from './letters-command';
 import { registerTokenCommands } from './token-commands';
 
@@ -19,6 +21,7 @@ function unreachable(err: unknown): never {
 
 registerTokenCommands(program, { databaseUrl, unreachable });
 registerLetterCommands(program, { databaseUrl, unreachable });
+registerIntakeCommands(program, { operator: () => operatorProfileFromEnv(process.env) });
 
 program.command('migrate').description('apply pending database migrations').action(async () => {
   await migrate(databaseUrl(), (m) => console.error(m)).catch(unreachable);
