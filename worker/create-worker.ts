@@ -19,6 +19,8 @@ export interface WorkerDeps {
   letters?: LetterDeps;
   /** A prebuilt bundle (tests build it once); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** DSAR_WORKER_MAX_CACHED_WORKFLOWS; otherwise the SDK's default (sized from the heap limit). */
+  maxCachedWorkflows?: number;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -29,5 +31,6 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     activities: createActivities({ pool: deps.pool, letters: deps.letters ?? letterDeps() }),
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
     dataConverter: dataConverter(deps.payloadKey),
+    ...(deps.maxCachedWorkflows ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),
   });
 }
