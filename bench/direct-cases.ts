@@ -3,6 +3,7 @@ import { insertCaseRow } from '../activities/case-rows';
 import { openingTerms } from '../domain/case/terms';
 import { builtInCalendar } from '../domain/legal-time';
 import type { CaseOpened, CaseTerm } from '../workflows/case-contract';
+import { waitFor } from './bench-util';
 import type { BenchEngine } from './harness';
 
 const CONCURRENCY = 16;
@@ -48,4 +49,25 @@ export async function acknowledgedCount(engine: BenchEngine, year: number): Prom
   const { rows } = await engine.pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM letters WHERE kind = 'acknowledgement' AND case_id LIKE $1`, [`DSAR-${year}-%`]);
   return rows[0]!.n;
+}
+
+const CHUNK = 500;
+const BACKLOG = 250;
+
+/**
+ * Opens the cases in chunks of 500, each once the worker has acknowledged all but 250 of those before: cases
+ * arrive over time in production, and a burst of thousands no worker has touched yet would measure a replay
+ * storm (each waiting case evicted from the workflow cache before its next task), not open cases.
+ */
+export async function openCasesPaced(
+  engine: BenchEngine, ids: string[], taskQueue: string, year: number, log: (m: string) => void,
+  terms?: (caseId: string, planned: CaseTerm[]) => CaseTerm[],
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await openCasesDirectly(engine, ids.slice(i, i + CHUNK), taskQueue, terms);
+    const wanted = Math.min(ids.length, i + CHUNK) - BACKLOG;
+    await waitFor(`${wanted} acknowledgements`, async () => (await acknowledgedCount(engine, year)) >= wanted, {
+      timeoutMs: 10 * 60_000, log, progress: async () => `${await acknowledgedCount(engine, year)} acknowledged`,
+    });
+  }
 }

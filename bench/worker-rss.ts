@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../test/helpers/free-port';
 import { envCount, median, waitFor } from './bench-util';
-import { acknowledgedCount, caseIds, openCasesDirectly } from './direct-cases';
+import { acknowledgedCount, caseIds, openCasesPaced } from './direct-cases';
 import type { BenchEngine } from './harness';
 import { sampleRss, startWorkerProcess, type WorkerProcess } from './worker-process';
 
@@ -57,7 +57,8 @@ export async function benchWorkerRss(engine: BenchEngine, log: (m: string) => vo
     const sampler = sampleRss(worker);
     const ids = caseIds(YEAR, OPEN_CASES);
     const t0 = Date.now();
-    const openSeconds = await openCasesDirectly(engine, ids, TASK_QUEUE);
+    await openCasesPaced(engine, ids, TASK_QUEUE, YEAR, log);
+    const openSeconds = (Date.now() - t0) / 1000;
     log(`bench: opened ${ids.length} cases in ${openSeconds.toFixed(0)} s; waiting until each is acknowledged …`);
     await waitFor(`${ids.length} acknowledgements`, async () => (await acknowledgedCount(engine, YEAR)) === ids.length, {
       timeoutMs: 20 * 60_000, log, progress: async () => `${await acknowledgedCount(engine, YEAR)} acknowledged, RSS ${worker.rssMiB().toFixed(0)} MiB`,
