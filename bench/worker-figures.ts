@@ -12,9 +12,10 @@ export async function workerFigures(engine: BenchEngine, log: (m: string) => voi
   const rss = await benchWorkerRss(engine, log);
   log(`bench: worker RSS with ${rss.cases} open cases: idle ${rss.idle.toFixed(0)}, peak ${rss.peak.toFixed(0)}, settled ${rss.settled.toFixed(0)} MiB; ` +
     `${rss.cached} workflows cached, ${rss.evictions} evicted; opened in ${rss.openSeconds.toFixed(0)} s, all acknowledged after ${rss.acknowledgedSeconds.toFixed(0)} s`);
-  const engineLate = await benchEngineLateness(engine, log, rss.cases / rss.acknowledgedSeconds);
+  const casesPerSecond = rss.cases / rss.acknowledgedSeconds;
+  const engineLate = await benchEngineLateness(engine, log, casesPerSecond);
   log(`bench: reminder lateness, case workflows: ${describe(engineLate)}${engineLate.note ? ` — ${engineLate.note}` : ''}`);
-  const bareLate = await benchBareLateness(engine, log);
+  const bareLate = await benchBareLateness(engine, log, casesPerSecond);
   log(`bench: reminder lateness, bare timers: ${describe(bareLate)}${bareLate.note ? ` — ${bareLate.note}` : ''}`);
   const cases = rss.cases.toLocaleString('en-US');
   const due = engineLate.count.toLocaleString('en-US');
