@@ -9,6 +9,7 @@ import { benchListCases, LIST_QUERIES, LIST_RATE, seedCases, SEEDED_CASES } from
 import type { Measured } from './load';
 import { benchOpenCase } from './open-case';
 import { latencyFigure, printFigures, throughputFigure, type Figure } from './report';
+import { workerFigures } from './worker-figures';
 
 const P99_AIM_MS = 20;
 const log = (msg: string) => console.error(msg);
@@ -55,8 +56,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    // Reads first, on exactly the seeded table; intake then runs on a table of 100,000 cases.
-    const figures = [...await listFigures(engine), ...await openCaseFigures(engine)];
+    // Reads first, on exactly the seeded table; intake then runs on a table of 100,000 cases; the worker's
+    // figures last, each with its own worker process on its own task queue (intake's cases have no worker).
+    const figures = [...await listFigures(engine), ...await openCaseFigures(engine), ...await workerFigures(engine, log)];
     printFigures(figures);
   } catch (err) {
     if (!interrupted) log(`bench: the API's last log lines:\n${engine.apiLogTail()}`);

@@ -24,6 +24,12 @@ export interface BenchEngine {
   /** The bench's own pool and Temporal client, shaped like the API's (pool of 10, same payload codec). */
   pool: pg.Pool;
   temporal: Client;
+  /** What a worker process needs to join this engine (database, Temporal, payload key); the task queue is the caller's. */
+  workerEnv: Record<string, string>;
+  /** Where a process the bench starts may write its log (removed with everything else at stop). */
+  scratch: string;
+  /** Stops a process the bench started with everything else (first), also on failure or Ctrl-C. */
+  track(stop: () => Promise<void>): void;
   /** The last lines the API logged: printed when a run fails. */
   apiLogTail(): string;
   stop(): Promise<void>;
@@ -55,9 +61,11 @@ export async function startBenchEngine(log: (msg: string) => void): Promise<Benc
 
     const payloadKey = randomBytes(32);
     const apiLog = path.join(scratch, 'api.log');
+    const workerEnv = {
+      DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: NAMESPACE, DSAR_PAYLOAD_KEY: payloadKey.toString('base64'),
+    };
     const api = await startApi(apiLog, {
-      DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: NAMESPACE,
-      TEMPORAL_TASK_QUEUE: TASK_QUEUE, DSAR_PAYLOAD_KEY: payloadKey.toString('base64'),
+      ...workerEnv, TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       // The production default: request logging is part of what a request costs.
       LOG_LEVEL: 'info', LOG_FORMAT: 'json',
       // One bench token opens thousands of cases a minute; the per-token write limit would answer them with 429.
@@ -70,7 +78,8 @@ export async function startBenchEngine(log: (msg: string) => void): Promise<Benc
     const client = await connectClient({ address: temporal.address, namespace: NAMESPACE, taskQueue: TASK_QUEUE }, payloadKey);
     stops.unshift(() => client.connection.close());
     const officerToken = await createToken(pool, 'officer', 'bench officer');
-    return { url: api.url, officerToken, pool, temporal: client, apiLogTail: () => tail(apiLog), stop };
+    return { url: api.url, officerToken, pool, temporal: client, workerEnv, scratch,
+      track: (s) => { stops.unshift(s); }, apiLogTail: () => tail(apiLog), stop };
   } catch (err) {
     await stop();
     throw err;
@@ -91,7 +100,7 @@ async function startApi(logFile: string, env: Record<string, string>): Promise<{
   return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child, exited) };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+export async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -99,6 +108,6 @@ async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<vo
   clearTimeout(timer);
 }
 
-function tail(file: string): string {
+export function tail(file: string): string {
   return readFileSync(file, 'utf8').trim().split('\n').slice(-10).join('\n');
 }

@@ -2,7 +2,7 @@
 export interface Figure {
   bench: string;
   label: string;
-  unit: 'req/s' | 'ms';
+  unit: 'req/s' | 'ms' | 'MiB';
   value: number;
   bare: number;
   /** value / bare: the machine is shared and noisy, so the ratio is the figure to compare between runs. */
@@ -25,6 +25,16 @@ export function latencyFigure(
   const aim = opts.maxMs === undefined ? '≤ 2× raw' : `≤ ${opts.maxMs} ms, ≤ 2× raw`;
   const met = ratio <= 2 && (opts.maxMs === undefined || value <= opts.maxMs) && !opts.note;
   return { bench, label, unit: 'ms', value, bare, ratio, aim, met, note: opts.note };
+}
+
+/**
+ * A figure whose aim is an absolute bound the issue sets (worker RSS ≤ 1 GiB, reminder lateness p99 ≤ 2 s); the bare
+ * limit beside it says how much of the figure is the engine's own.
+ */
+export function boundFigure(
+  bench: string, label: string, unit: Figure['unit'], value: number, bare: number, max: number, note?: string,
+): Figure {
+  return { bench, label, unit, value, bare, ratio: value / bare, aim: `≤ ${max} ${unit}`, met: value <= max && !note, note };
 }
 
 const round = (n: number, unit: Figure['unit']) => (unit === 'ms' ? Number(n.toFixed(2)) : Math.round(n));

@@ -46,6 +46,8 @@ export interface Config extends ObservabilityConfig {
   /** Human-readable logs (pino-pretty) instead of JSON lines: `LOG_FORMAT`, else whether stdout is a terminal. */
   logPretty: boolean;
   letters: LetterSettings;
+  /** Workflows the worker keeps in memory between tasks (DSAR_WORKER_MAX_CACHED_WORKFLOWS; loadConfig always sets it); others replay on their next task. */
+  workerMaxCachedWorkflows?: number;
 }
 
 /** Where letters go out (letters/); without `smtp` they stay queued in the outbox. */
@@ -226,6 +228,20 @@ export function letterSettings(env: NodeJS.ProcessEnv = process.env, readFile = 
   return { smtp: smtpSettings(env, readFile), from, templatesDir: env.DSAR_LETTER_TEMPLATES_DIR || undefined };
 }
 
+/**
+ * Each cached case costs the worker memory; an evicted one costs a replay of its history on its next task
+ * (a reminder or an action). The default keeps a worker with 10,000 open cases under 1 GB RSS (README
+ * "Benchmarks"); the SDK's own default grows with the heap limit (about 2,300 on a 24 GB machine).
+ */
+export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 1000;
+
+function maxCachedWorkflows(env: NodeJS.ProcessEnv): number {
+  const n = positiveInt(env, 'DSAR_WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_MAX_CACHED_WORKFLOWS);
+  // The SDK needs room for two workflow tasks at once.
+  if (n < 2) throw new ConfigError(`DSAR_WORKER_MAX_CACHED_WORKFLOWS=${n} must be at least 2.`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
@@ -247,5 +263,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logPretty: logPretty(env.LOG_FORMAT, process.stdout.isTTY === true),
     ...observabilitySettings(env),
     letters: letterSettings(env),
+    workerMaxCachedWorkflows: maxCachedWorkflows(env),
   };
 }

@@ -22,6 +22,8 @@ export interface WorkerDeps {
   reminders: ReminderContext;
   /** A prebuilt bundle (tests build it once); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** DSAR_WORKER_MAX_CACHED_WORKFLOWS; otherwise the SDK's default (sized from the heap limit). */
+  maxCachedWorkflows?: number;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -32,5 +34,6 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     activities: createActivities({ pool: deps.pool, letters: deps.letters ?? letterDeps(), reminders: deps.reminders }),
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
     dataConverter: dataConverter(deps.payloadKey),
+    ...(deps.maxCachedWorkflows ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),
   });
 }

@@ -28,10 +28,10 @@ async function main() {
   await verifyTemplates(letters.renderer);
   const worker = await createWorker({
     connection, pool, payloadKey: config.payloadKey,
-    letters, reminders: { ...legalTime, reminderPolicy: config.reminderPolicy },
+    letters, reminders: { ...legalTime, reminderPolicy: config.reminderPolicy }, maxCachedWorkflows: config.workerMaxCachedWorkflows,
     namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
   });
-  log.info({ namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue }, 'worker started');
+  log.info({ namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, maxCachedWorkflows: config.workerMaxCachedWorkflows }, 'worker started');
   // The SDK stops polling on SIGINT/SIGTERM and lets running tasks finish before run() resolves.
   await worker.run();
   await connection.close();

@@ -42,6 +42,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT=xml/);
   });
 
+  it('bounds the worker\'s workflow cache: 1,000 cases by default, at least 2', () => {
+    expect(loadConfig({ DSAR_PAYLOAD_KEY: key }).workerMaxCachedWorkflows).toBe(1000);
+    expect(loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_WORKER_MAX_CACHED_WORKFLOWS: '250' }).workerMaxCachedWorkflows).toBe(250);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/DSAR_WORKER_MAX_CACHED_WORKFLOWS=1 must be at least 2/);
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_WORKER_MAX_CACHED_WORKFLOWS: 'all' })).toThrow(/DSAR_WORKER_MAX_CACHED_WORKFLOWS=all/);
+  });
+
   it('turns Temporal TLS on with any TLS setting, and wants certificate and key together', () => {
     expect(loadConfig({ DSAR_PAYLOAD_KEY: key }).temporal.tls).toBeUndefined();
     expect(loadConfig({ DSAR_PAYLOAD_KEY: key, TEMPORAL_TLS_CA: '/etc/ca.pem' }).temporal.tls).toEqual({ serverRootCACertificatePath: '/etc/ca.pem' });
