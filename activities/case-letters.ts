@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
 import type { Transporter } from 'nodemailer';
 import type pg from 'pg';
 import {
@@ -44,7 +45,7 @@ export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: C
     } as never);
     result.queued += 1;
     try {
-      const outcome = await sendQueuedLetter(pool, deps.transport, id);
+      const outcome = await whileBeating(() => sendQueuedLetter(pool, deps.transport, id));
       if (outcome.sent) result.sent += 1;
       // Not retried: the server may have it already (ADR 008); the letter waits for an officer's resend.
       else if (outcome.reason === 'unconfirmed') result.unconfirmed += 1;
@@ -83,4 +84,21 @@ function dataFor(req: CaseLetterRequest, base: Omit<LetterData['acknowledgement'
   if (req.kind === 'staff_reminder') return { ...base, recipientName: to.name, step: req.step ?? '', daysLeft: req.daysLeft ?? 0 } satisfies LetterData['staff_reminder'];
   if (req.kind === 'escalation') return { ...base, step: req.step ?? '', assigneeName: req.assignee?.name, daysOverdue: Math.max(0, -(req.daysLeft ?? 0)) } satisfies LetterData['escalation'];
   return subjectLetterData(req, base, subjectName, tz);
+}
+
+/**
+ * Heartbeats while a letter is with the SMTP server, so a worker that dies mid-send is noticed after the heartbeat
+ * timeout (workflows/case-workflow.ts), not after the whole start-to-close timeout. Outside an activity (a CLI, a
+ * test calling the function) there is nobody to tell.
+ */
+async function whileBeating<T>(fn: () => Promise<T>): Promise<T> {
+  let context: Context | undefined;
+  try { context = Context.current(); } catch { context = undefined; }
+  const beat = context ? setInterval(() => context!.heartbeat(), 2_000) : undefined;
+  try {
+    context?.heartbeat();
+    return await fn();
+  } finally {
+    if (beat) clearInterval(beat);
+  }
 }

@@ -27,6 +27,8 @@ const { recordCaseOpened, recordStep, recordReminder, recordFault, planOverdueRe
 // workflow does not await them on its path, only before it ends. A refused recipient is final.
 const { sendCaseLetter } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
+  // The activity heartbeats while the SMTP server has the letter: a worker killed mid-send is noticed in 10 s.
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', nonRetryableErrorTypes: ['LetterRejected', 'LetterNotFound', 'LetterTemplateError'] },
 });
 
