@@ -3,7 +3,7 @@ import { Context } from '@temporalio/activity';
 import type { Transporter } from 'nodemailer';
 import type pg from 'pg';
 import {
-  LetterRejected, queueLetter, sendQueuedLetter, type LetterData, type LetterKind, type LetterOperator, type LetterRenderer,
+  LetterRejected, queueLetter, sendQueuedLetter, type LetterData, type LetterKind, type LetterLanguage, type LetterOperator, type LetterRenderer,
 } from '../letters';
 import type { OperatorProfile } from '../operator/profile';
 import { subjectLetterData, type CaseLetterRequest } from './letter-data';
@@ -29,18 +29,20 @@ type Recipient = { role: string; name: string; email: string };
  */
 export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: CaseLetterRequest): Promise<{ sent: number; queued: number; unconfirmed: number; noAddress: string[] }> => {
   const { rows } = await pool.query(
-    `SELECT type, subject_name, subject_email, to_char(received_at AT TIME ZONE $2, 'YYYY-MM-DD') AS received FROM cases WHERE id = $1`,
+    `SELECT type, subject_name, subject_email, language, to_char(received_at AT TIME ZONE $2, 'YYYY-MM-DD') AS received FROM cases WHERE id = $1`,
     [req.caseId, deps.timeZone],
   );
   const c = rows[0];
   if (!c) throw ApplicationFailure.nonRetryable(`case ${req.caseId} has no row`, 'LetterNotFound');
-  const base = { operator: letterOperator(deps), caseNumber: req.caseId, requestType: c.type, receivedDate: c.received as string, dueDate: req.dueDate };
+  // The subject is written to in their own language; staff in the operator's.
+  const language: LetterLanguage = (isStaffLetter(req.kind) ? undefined : c.language) ?? deps.operator.letterLanguage;
+  const base = { operator: letterOperator(deps, language), caseNumber: req.caseId, requestType: c.type, receivedDate: c.received as string, dueDate: req.dueDate };
   const { recipients, noAddress } = recipientsOf(req, deps.operator, { name: c.subject_name, email: c.subject_email });
   const result = { sent: 0, queued: 0, unconfirmed: 0, noAddress };
   for (const to of recipients) {
     const data = dataFor(req, base, to, c.subject_name as string, deps.timeZone);
     const id = await queueLetter(pool, deps.renderer, {
-      caseId: req.caseId, kind: req.kind, language: deps.operator.letterLanguage, from: deps.from, to: to.email, data,
+      caseId: req.caseId, kind: req.kind, language, from: deps.from, to: to.email, data,
       dedupeKey: `${req.dedupeKey}:${to.role}`,
     } as never);
     result.queued += 1;
@@ -57,9 +59,11 @@ export const sendCaseLetter = (pool: pg.Pool, deps: LetterDeps) => async (req: C
   return result;
 };
 
-function letterOperator(deps: LetterDeps): LetterOperator {
+const isStaffLetter = (kind: LetterKind) => kind === 'staff_reminder' || kind === 'escalation';
+
+function letterOperator(deps: LetterDeps, language: LetterLanguage): LetterOperator {
   const o = deps.operator;
-  const name = deps.operator.letterLanguage === 'ru' ? o.legalName.ru ?? o.legalName.asInPolicy : o.legalName.asInPolicy;
+  const name = language === 'ru' ? o.legalName.ru ?? o.legalName.asInPolicy : o.legalName.asInPolicy;
   return { legalName: name, address: o.address.legal, email: o.requestChannels?.mailboxes?.[0]?.address ?? deps.from, website: o.websites?.[0] };
 }
 

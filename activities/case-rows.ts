@@ -15,8 +15,8 @@ export async function insertCaseRow(db: pg.Pool | pg.PoolClient | pg.Client, c: 
   await db.query(
     `WITH opened AS (
        INSERT INTO cases (id, type, status, step, channel, subject_name, subject_email, received_at, rule_id,
-         calendar_version, due, due_at, extended_due, provisional, deadline, idempotency_key, opened_by, repeat_of, repeat_allowed_from)
-       VALUES ($1, $2, 'received', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $22, $23)
+         calendar_version, due, due_at, extended_due, provisional, deadline, idempotency_key, opened_by, repeat_of, repeat_allowed_from, language)
+       VALUES ($1, $2, 'received', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $22, $23, $24)
        ON CONFLICT (id) DO NOTHING RETURNING id
      ), terms AS (
        INSERT INTO case_terms (case_id, key, rule_id, status, due, due_at, extended, calendar_version, deadline, started_at)
@@ -32,7 +32,7 @@ export async function insertCaseRow(db: pg.Pool | pg.PoolClient | pg.Client, c: 
       c.idempotencyKey ?? null, c.openedBy, JSON.stringify(terms),
       `${c.type} request received by ${c.channel}; due ${d.due} (${d.rule})`,
       JSON.stringify({ rule: d.rule, due: d.due, dueAt: d.dueAt, calendarVersion: d.calendarVersion, receivedAt: c.receivedAt, step: FIRST_STEP[c.type], ...(c.repeatOf ? { repeatOf: c.repeatOf } : {}) }),
-      `${c.caseId}:opened`, c.actedAt ?? null, c.repeatOf?.caseId ?? null, c.repeatOf?.allowedFrom ?? null],
+      `${c.caseId}:opened`, c.actedAt ?? null, c.repeatOf?.caseId ?? null, c.repeatOf?.allowedFrom ?? null, c.language ?? null],
   );
 }
 

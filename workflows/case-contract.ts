@@ -38,6 +38,8 @@ export interface CaseOpened {
   actedAt?: string;
   /** The namespace has the case search attributes registered: keep them up to date (workflows/search-attributes.ts). */
   searchAttributes?: boolean;
+  /** The language the subject wrote in: letters to the subject use it (default: the operator profile's). */
+  language?: 'ru' | 'en';
   /** Art. 14 p.4–6: the earlier case this request repeats within 30 days of its answer. */
   repeatOf?: { caseId: string; answeredAt: string; allowedFrom: string };
   /** Set when a long-lived case continued as a new run (bounded history): where the previous run left the path. */

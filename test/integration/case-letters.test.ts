@@ -86,3 +86,16 @@ it('sends each step its letter: extension and response for access; recipients an
   await eventually(async () => mailsTo('boris.delete@example.ru', deletion.id).length === 2);
   expect(mailsTo('boris.delete@example.ru', deletion.id).some((m) => (m.mail.text ?? '').includes('ФИО, адрес электронной почты'))).toBe(true);
 });
+
+it('writes to the subject in the language of the request, and to staff in the operator\'s', async () => {
+  const c = (await engine.app.inject({
+    method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'),
+    payload: { type: 'access', channel: 'email', receivedAt: '2025-10-24T10:00:00+03:00', language: 'en', subject: { name: 'John English', email: 'john.english@example.com' } },
+  })).json() as { id: string; language: string };
+  expect(c.language).toBe('en');
+  const [ack] = await eventually(async () => { const m = mailsTo('john.english@example.com', c.id); return m.length > 0 && m; });
+  expect(ack!.mail.subject).toBe(`Request No. ${c.id} registered [${c.id}]`);
+  const [escalation] = await eventually(async () => { const m = mailsTo('dpo@wellengineering.ru', c.id); return m.length > 0 && m; });
+  expect(escalation!.mail.subject).toMatch(/^Просрочено/);
+});
+

@@ -42,6 +42,7 @@ export async function openCase(
   const opened: CaseOpened = {
     caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
     subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: principal.name, idempotencyKey, actedAt,
+    ...(body.language ? { language: body.language } : {}),
     ...(repeat ? { repeatOf: repeat } : {}),
     ...(app.config.temporal.searchAttributes ? { searchAttributes: true } : {}),
   };

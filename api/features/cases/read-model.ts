@@ -13,7 +13,7 @@ import type { CaseListQuery } from './schemas';
 /** Reads from the PostgreSQL projection; never from Temporal. */
 const COLUMNS = `id, type, status, step, channel, subject_name, subject_email, received_at, to_char(due, 'YYYY-MM-DD') AS due,
   due_at, to_char(extended_due, 'YYYY-MM-DD') AS extended_due, rule_id, calendar_version, provisional, deadline, opened_by,
-  assignee_name, assignee_email, created_at, updated_at, closed_at, repeat_of, to_char(repeat_allowed_from, 'YYYY-MM-DD') AS repeat_allowed_from,
+  assignee_name, assignee_email, language, created_at, updated_at, closed_at, repeat_of, to_char(repeat_allowed_from, 'YYYY-MM-DD') AS repeat_allowed_from,
   (SELECT coalesce(json_agg(json_build_object('key', key, 'rule', rule_id, 'status', status, 'due', to_char(due, 'YYYY-MM-DD'),
      'dueAt', deadline->>(CASE WHEN extended THEN 'extendedDueAt' ELSE 'dueAt' END), 'extended', extended,
      'basis', deadline->>'basis', 'calendarVersion', calendar_version) ORDER BY started_at, key), '[]')
@@ -39,6 +39,7 @@ function toCase(r: Row, ctx: ReadContext) {
     receivedAt: iso(r.received_at)!, due: r.due as string, dueAt: (r.deadline as { dueAt: string }).dueAt,
     extendedDue: (r.extended_due as string | null) ?? null, rule: r.rule_id as string,
     calendarVersion: r.calendar_version as string, provisional: r.provisional as boolean, deadline: r.deadline as DeadlineResult,
+    language: (r.language as 'ru' | 'en' | null) ?? null,
     assignee: r.assignee_name ? { name: r.assignee_name as string, email: (r.assignee_email as string | null) ?? null } : null,
     terms,
     repeatOf: r.repeat_of ? { caseId: r.repeat_of as string, allowedFrom: r.repeat_allowed_from as string } : null,

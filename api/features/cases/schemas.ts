@@ -26,6 +26,7 @@ export const OpenCaseBody = Type.Object(
     ),
     channel: literalUnion(CHANNELS, 'How the request arrived'),
     receivedAt: Type.String({ format: 'date-time', description: 'Instant of receipt, ISO 8601 with offset; day 0 of the term in the operator time zone' }),
+    language: Type.Optional(literalUnion(['ru', 'en'] as const, 'The language the subject wrote in: letters to the subject use it (default: the operator profile\'s letterLanguage)')),
     ground: Type.Optional(literalUnion(Object.keys(DELETION_GROUNDS) as ['evidence', 'purpose_achieved'], 'Deletion only: the subject showed the data are unlawfully obtained or unneeded (evidence, 7 WD, art. 20 p.3, the default) or the purpose of processing is achieved (purpose_achieved, 30 days, art. 21 p.4)')),
   },
   strict,
@@ -54,6 +55,7 @@ export const Case = Type.Object({
   provisional: Type.Boolean(),
   deadline: Deadline,
   step: literalUnion(STEPS, 'Where the case is on its legal path (domain/case/legal-paths.ts)'),
+  language: Type.Union([literalUnion(['ru', 'en'] as const, 'The language letters to the subject are written in'), Type.Null()]),
   assignee: Type.Union([Type.Object({ name: Type.String(), email: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
   terms: Type.Array(Type.Object({
     key: Type.String({ description: 'answer, block, rectify, cease, destroy or fallback' }),
