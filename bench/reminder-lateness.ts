@@ -25,7 +25,7 @@ export interface Lateness {
 
 function summarise(late: number[], expected: number, notes: string[]): Lateness {
   const sorted = [...late].sort((a, b) => a - b);
-  if (late.length < expected) notes.push(`${expected - late.length} of ${expected} never fired`);
+  if (late.length < expected) notes.push(`${expected - late.length} of ${expected} not fired within 2 min of the last instant (not counted)`);
   return {
     p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN,
     count: late.length, note: notes.length ? notes.join('; ') : undefined,
