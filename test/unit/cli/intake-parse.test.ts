@@ -18,7 +18,7 @@ const PASSPORT = [
   'Договор № 15/2024 от 01.02.2024.', 'С уважением, Смирнова Анна Петровна', '',
 ].join('\r\n');
 
-describe('dsar intake parse', () => {
+describe('dsar intake parse', { timeout: 30_000 }, () => {
   it('prints the classification, the subject, what art. 14 p.3 still lacks, with the passport number masked', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dsar-intake-'));
     writeFileSync(path.join(dir, 'passport.eml'), PASSPORT);
