@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAINED_EVENT_COLUMNS, eventHash, type ChainedEvent } from '../../cli/audit-chain';
 import { verifyAuditChain } from '../../cli/audit-verify';
+import { createPool, migrate } from '../../platform/db';
 import { eventually, startEngine, type Engine } from '../helpers/engine';
 import { runDsar } from '../helpers/dsar-cli';
 
@@ -49,6 +50,10 @@ describe('the hash chain', () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.filter((e) => e.case_id === id).map((e) => e.action)).toEqual(['case.opened', 'case.respond']);
     for (let i = 1; i < events.length; i++) expect(events[i].prev_hash).toBe(events[i - 1].hash);
+    // The fields a step changes besides the status are in the event, before and after.
+    const [opened, responded] = (await engine.pool.query(`SELECT data FROM audit_events WHERE case_id = $1 ORDER BY chain_seq`, [id])).rows;
+    expect(responded.data.step).not.toBe(opened.data.step);
+    expect(responded.data.changes).toEqual({ step: { before: opened.data.step, after: responded.data.step } });
     const run = verify();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -144,6 +149,28 @@ describe('the application role', () => {
       expect((await client.query('SELECT current_user AS u')).rows[0].u).toBe('dsar_app');
     } finally {
       client.release();
+    }
+  });
+});
+
+describe('a separate login role for the application (DATABASE_URL of a member of dsar_app, DSAR_DB_APP_ROLE=none)', () => {
+  it('starts with the migrations the owner applied, and is refused UPDATE, DELETE and TRUNCATE too', async () => {
+    const login = `dsar_app_login_${process.pid}`;
+    await owner.query(`CREATE ROLE ${login} LOGIN PASSWORD 'secret' IN ROLE dsar_app`);
+    const url = new URL(engine.config.databaseUrl);
+    url.username = login;
+    url.password = 'secret';
+    const pool = createPool(url.toString(), 1, null);
+    try {
+      await migrate(url.toString()); // as the API and worker do at start: nothing pending, nothing to create
+      expect((await pool.query('SELECT current_user AS u')).rows[0].u).toBe(login);
+      expect((await pool.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n).toBeGreaterThan(0);
+      await expect(pool.query(`UPDATE audit_events SET actor = 'someone else'`)).rejects.toThrow(/permission denied for table audit_events/);
+      await expect(pool.query('DELETE FROM audit_events')).rejects.toThrow(/permission denied for table audit_events/);
+      await expect(pool.query('TRUNCATE audit_events')).rejects.toThrow(/permission denied for table audit_events/);
+    } finally {
+      await pool.end();
+      await owner.query(`DROP ROLE ${login}`);
     }
   });
 });
