@@ -162,7 +162,11 @@ BEGIN
   ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO dsar_app;
   ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO dsar_app;
   REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM dsar_app;
-  REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_anchors, schema_migrations FROM dsar_app;
+  REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_anchors FROM dsar_app;
+  -- Read-only, but with one privilege besides SELECT: node-pg-migrate checks the table's primary key through
+  -- information_schema, which hides constraints from a role that may only SELECT (then it would try to add one).
+  REVOKE INSERT, UPDATE, DELETE, TRUNCATE, TRIGGER ON schema_migrations FROM dsar_app;
+  GRANT REFERENCES ON schema_migrations TO dsar_app;
   REVOKE EXECUTE ON FUNCTION audit_anchor(text) FROM PUBLIC;
   GRANT EXECUTE ON FUNCTION audit_anchor(text) TO dsar_app;
 END $$;

@@ -10,7 +10,7 @@ export const migrationsDir = path.resolve(__dirname, '..', 'migrations');
  * dsar_app), which cannot UPDATE, DELETE or TRUNCATE the audit log (docs/adr/011). Migrations use their
  * own connection as the owner.
  */
-export function createPool(databaseUrl: string, max = 10, role: string | undefined = dbAppRole()): pg.Pool {
+export function createPool(databaseUrl: string, max = 10, role: string | null = dbAppRole()): pg.Pool {
   // A request must fail (503), not hang, when PostgreSQL is unreachable.
   const pool = new pg.Pool({ connectionString: withAppRole(databaseUrl, role), max, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
