@@ -43,11 +43,12 @@ export interface StepRecord {
 export const recordStep = (pool: pg.Pool) => async (t: StepRecord): Promise<void> => {
   await refusingPermanently(`recording "${t.action}" on case ${t.caseId}`, () => inTransaction(pool, async (client) => {
     const { note, ...details } = t.details;
+    const changes = await stepChanges(client, t);
     const inserted = await client.query(
       `INSERT INTO audit_events (case_id, actor, action, from_status, to_status, message, data, dedupe_key, acted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING`,
       [t.caseId, t.actor, `case.${t.action}`, t.from, t.to, note ?? null,
-        JSON.stringify({ step: t.step, ...details, ...(t.letters.length ? { letters: t.letters } : {}), ...(t.requestId ? { requestId: t.requestId } : {}) }),
+        JSON.stringify({ step: t.step, ...details, ...(t.letters.length ? { letters: t.letters } : {}), ...(t.requestId ? { requestId: t.requestId } : {}), ...changes }),
         `${t.caseId}:transition:${t.seq}`, t.actedAt ?? null],
     );
     if (inserted.rowCount === 0) return;
@@ -68,6 +69,24 @@ export const recordStep = (pool: pg.Pool) => async (t: StepRecord): Promise<void
     await upsertTerms(client, t.caseId, t.terms);
   }));
 };
+
+/**
+ * The case fields the step changes besides its status (which from_status/to_status carry), before and after,
+ * as the audit log must show: `{ changes: { step: { before, after }, assignee: { before, after } } }`, only
+ * those that change. The assignee is named as the case row names it (no e-mail: no more personal data than needed).
+ * Not locked FOR UPDATE: the chain's lock is taken after (on the INSERT), and writers that update the row
+ * after appending hold them the other way round; the workflow runs one step of a case at a time anyway.
+ */
+async function stepChanges(client: pg.PoolClient, t: StepRecord): Promise<{ changes?: Record<string, { before: string | null; after: string | null }> }> {
+  const before = (await client.query(`SELECT step, assignee_name FROM cases WHERE id = $1`, [t.caseId])).rows[0] as
+    { step: string | null; assignee_name: string | null } | undefined;
+  if (!before) return {};
+  const changes: Record<string, { before: string | null; after: string | null }> = {};
+  if (before.step !== t.step) changes.step = { before: before.step, after: t.step };
+  const assignee = t.assignee?.name ?? null;
+  if (before.assignee_name !== assignee) changes.assignee = { before: before.assignee_name, after: assignee };
+  return Object.keys(changes).length ? { changes } : {};
+}
 
 export interface ReminderRecord {
   caseId: string;

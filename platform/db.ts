@@ -1,12 +1,18 @@
 import path from 'node:path';
 import pg from 'pg';
 import { runner } from 'node-pg-migrate';
+import { dbAppRole, withAppRole } from './db-role';
 
 export const migrationsDir = path.resolve(__dirname, '..', 'migrations');
 
-export function createPool(databaseUrl: string, max = 10): pg.Pool {
+/**
+ * The application's pool: its connections work as the application role (DSAR_DB_APP_ROLE, default
+ * dsar_app), which cannot UPDATE, DELETE or TRUNCATE the audit log (docs/adr/011). Migrations use their
+ * own connection as the owner.
+ */
+export function createPool(databaseUrl: string, max = 10, role: string | null = dbAppRole()): pg.Pool {
   // A request must fail (503), not hang, when PostgreSQL is unreachable.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: withAppRole(databaseUrl, role), max, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

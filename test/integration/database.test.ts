@@ -33,10 +33,11 @@ describe('schema migrations', () => {
 });
 
 describe('the audit log', () => {
-  it('is append-only: updates, deletes and truncation are refused by the database itself', async () => {
+  it('is append-only: updates, deletes and truncation are refused by the database itself, even to its owner', async () => {
     const db = await freshDatabase();
     drops.push(db.drop);
-    const pool = createPool(db.url, 1);
+    // The owner, not the app role (which is refused by privilege: test/integration/audit-chain.test.ts): the triggers remain.
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
       await pool.query(`INSERT INTO cases (id, type, status, channel, subject_name, received_at, rule_id, calendar_version, due, due_at, provisional, deadline, opened_by)
         VALUES ('DSAR-2026-000001', 'access', 'received', 'email', 'X', now(), 'access', 'v', '2026-01-01', now(), false, '{}', 't')`);
