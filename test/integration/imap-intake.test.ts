@@ -93,3 +93,26 @@ it('turns a message delivered while intake runs into a case with its acknowledge
   }
   expect(await readState(engine.pool, mailboxKey(imap), 60_000)).toBe('down');
 }, 240_000);
+
+it('after a UIDVALIDITY change re-scans the folder: a new message becomes a case, a message seen before stays one case', async () => {
+  // The server renumbered the folder: the stored cursor's UIDs mean nothing any more.
+  await engine.pool.query('UPDATE intake_cursors SET uidvalidity = uidvalidity + 1, last_uid = 1000000');
+  const c = new ImapFlow({ host: '127.0.0.1', port: dovecot.imapPort, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  await c.connect();
+  try {
+    const lock = await c.getMailboxLock('Processed');
+    try { await c.messageCopy('1:3', 'INBOX'); } finally { lock.release(); } // three messages already taken in, back in INBOX
+  } finally {
+    await c.logout();
+  }
+  await dovecot.deliver(letter(9001));
+  const before = await count('SELECT count(*) AS n FROM mail_messages');
+  const intake = await runIntake({ ...engine.config, imap }, testClassifier, createLogger('silent'));
+  try {
+    await eventually(async () => (await folderCounts()).inbox === 0, 30_000);
+  } finally {
+    await intake.stop();
+  }
+  expect(await count('SELECT count(*) AS n FROM mail_messages')).toBe(before + 1);
+  expect(await count(`SELECT count(*) AS n FROM mail_messages WHERE message_id LIKE '%burst-9001@%' AND outcome = 'case'`)).toBe(1);
+}, 120_000);
