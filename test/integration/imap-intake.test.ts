@@ -28,7 +28,8 @@ async function folderCounts(): Promise<{ inbox: number; processed: number }> {
   const c = new ImapFlow({ host: '127.0.0.1', port: dovecot.imapPort, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
   await c.connect();
   try {
-    return { inbox: (await c.status('INBOX', { messages: true })).messages!, processed: (await c.status('Processed', { messages: true })).messages! };
+    const messages = async (folder: string) => { const s = await c.status(folder, { messages: true }); return s ? s.messages! : -1; };
+    return { inbox: await messages('INBOX'), processed: await messages('Processed') };
   } finally {
     await c.logout();
   }
