@@ -13,6 +13,10 @@ export async function main(classify: MessageClassifier = triageEverything): Prom
   const { imap } = config;
   if (!imap) throw new ConfigError('IMAP_URL is not set: e-mail intake needs the mailbox to read (see the README, "E-mail intake").');
   const intake = await runIntake({ ...config, imap }, classify, log);
+  intake.reading.catch((err: unknown) => {
+    log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'e-mail intake could not take the mailbox lock');
+    process.exit(1);
+  });
   const stop = () => {
     log.info('e-mail intake stopping');
     intake.stop().then(() => process.exit(0), () => process.exit(1));

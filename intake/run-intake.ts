@@ -33,19 +33,24 @@ async function lockMailbox(databaseUrl: string, mailbox: string, log: Logger, st
   return undefined;
 }
 
+/** Starts the intake: it reads the mailbox once it holds the lock (at once, or when the other process lets go). */
 export async function runIntake(config: Config & { imap: ImapSettings }, classify: MessageClassifier, log: Logger) {
   const mailbox = mailboxKey(config.imap);
   const pool = createPool(config.databaseUrl, 10);
   const temporal = await connectClient(config.temporal, config.payloadKey);
   let stopping = false;
   await saveState(pool, mailbox, 'connecting');
-  const lock = await lockMailbox(config.databaseUrl, mailbox, log, () => stopping);
-  const intake = lock && startImapIntake(config.imap, { pg: pool, temporal, config, legalTime: loadLegalTime(config), classify }, log);
+  const deps = { pg: pool, temporal, config, legalTime: loadLegalTime(config), classify };
+  const started = lockMailbox(config.databaseUrl, mailbox, log, () => stopping)
+    .then((lock) => lock && { lock, intake: startImapIntake(config.imap, deps, log) });
   return {
+    /** Resolves when this process reads the mailbox (holds its lock). */
+    reading: started.then((s) => !!s),
     async stop() {
       stopping = true;
-      await intake?.stop();
-      await lock?.end();
+      const s = await started.catch(() => undefined);
+      await s?.intake.stop();
+      await s?.lock.end();
       await temporal.connection.close();
       await pool.end();
     },

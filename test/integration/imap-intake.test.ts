@@ -117,3 +117,24 @@ it('after a UIDVALIDITY change re-scans the folder: a new message becomes a case
   expect(await count('SELECT count(*) AS n FROM mail_messages')).toBe(before + 1);
   expect(await count(`SELECT count(*) AS n FROM mail_messages WHERE message_id LIKE '%burst-9001@%' AND outcome = 'case'`)).toBe(1);
 }, 120_000);
+
+it('lets one process read a mailbox at a time: a second waits on standby and takes over when the first stops', async () => {
+  const lockHolders = async () => count(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted`);
+  const first = await runIntake({ ...engine.config, imap }, testClassifier, createLogger('silent'));
+  expect(await first.reading).toBe(true);
+  const second = await runIntake({ ...engine.config, imap }, testClassifier, createLogger('silent'));
+  let secondReads = false;
+  void second.reading.then((r) => { secondReads = r; });
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(secondReads).toBe(false);
+    expect(await lockHolders()).toBe(1);
+    await first.stop();
+    expect(await second.reading).toBe(true);
+    await dovecot.deliver(letter(9002));
+    await eventually(async () => (await count(`SELECT count(*) AS n FROM mail_messages WHERE message_id LIKE '%burst-9002@%'`)) === 1, 20_000);
+  } finally {
+    await first.stop().catch(() => undefined);
+    await second.stop();
+  }
+}, 60_000);

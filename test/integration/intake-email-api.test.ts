@@ -85,3 +85,12 @@ it('lets officers and intake tokens post, refuses auditors, and refuses JSON', a
   // The intake role can do nothing else.
   expect((await engine.app.inject({ url: '/api/v1/cases', headers: engine.auth('intake') })).statusCode).toBe(403);
 });
+
+it('refuses a message above the size limit with 413 message_too_large while it arrives, and documents the raw body', async () => {
+  const huge = Buffer.alloc(32 * 1024 * 1024 + 1, 0x61);
+  const res = await post(huge);
+  expect(res.statusCode).toBe(413);
+  expect(res.json()).toMatchObject({ statusCode: 413, code: 'message_too_large' });
+  const doc = (await engine.app.inject({ url: '/api/v1/openapi.json' })).json();
+  expect(Object.keys(doc.paths['/api/v1/intake/email'].post.requestBody.content)).toEqual(['message/rfc822']);
+});
