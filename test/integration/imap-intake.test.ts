@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { ImapFlow } from 'imapflow';
+import { buildApp } from '../../api/app';
+import { freePort } from '../helpers/free-port';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mailboxKey, readState } from '../../intake/cursor-store';
 import { runIntake } from '../../intake/run-intake';
@@ -76,6 +78,12 @@ it('turns a message delivered while intake runs into a case with its acknowledge
   const intake = await runIntake({ ...engine.config, imap }, testClassifier, log);
   try {
     await eventually(async () => (await readState(engine.pool, mailboxKey(imap), 60_000)) === 'ok', 30_000);
+    const api = await buildApp({ ...engine.config, imap });
+    try {
+      expect((await api.inject({ url: '/health' })).json()).toMatchObject({ intake: 'ok' });
+    } finally {
+      await api.close();
+    }
     await new Promise((r) => setTimeout(r, 500)); // let the consumer settle into IDLE
     const arrival = Date.now();
     await dovecot.deliver(Buffer.from('From: Late Subject <late@example.ru>\r\nTo: wellpro@wellengineering.ru\r\nSubject: Personal Data Request\r\n'
@@ -136,5 +144,23 @@ it('lets one process read a mailbox at a time: a second waits on standby and tak
   } finally {
     await first.stop().catch(() => undefined);
     await second.stop();
+  }
+}, 60_000);
+
+it('keeps reconnecting with backoff to a mailbox it cannot reach, says "connecting", and records the error without the password', async () => {
+  const unreachable = { ...imap, port: await freePort() };
+  const intake = await runIntake({ ...engine.config, imap: unreachable }, testClassifier, createLogger('silent'));
+  try {
+    await eventually(async () => {
+      const { rows } = await engine.pool.query('SELECT state, last_error FROM intake_cursors WHERE mailbox = $1', [mailboxKey(unreachable)]);
+      return rows[0]?.last_error && rows[0];
+    }, 20_000).then((row) => {
+      expect(row.state).toBe('connecting');
+      expect(row.last_error).not.toContain(imap.password);
+      expect(row.last_error).not.toContain('@');
+    });
+    expect(await readState(engine.pool, mailboxKey(unreachable), 60_000)).toBe('connecting');
+  } finally {
+    await intake.stop();
   }
 }, 60_000);
