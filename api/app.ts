@@ -11,6 +11,8 @@ import { codecRoutes } from './features/codec/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
 import { faultRoutes } from './features/faults/routes';
 import { healthRoutes } from './features/health/routes';
+import { intakeRoutes } from './features/intake/routes';
+import type { MessageClassifier } from '../intake/classifier';
 import { letterRoutes } from './features/letters/routes';
 import { metrics } from './features/metrics/routes';
 import { operatorRoutes } from './features/operator/routes';
@@ -21,7 +23,8 @@ import { rateLimits } from './plugins/rate-limits';
 import { docsCsp, securityHeaders } from './plugins/security-headers';
 import { RequestLogController } from './request-log';
 
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+/** `classify`: how e-mail intake classifies letters (tests pass their own). */
+export async function buildApp(config: Config, opts: { classify?: MessageClassifier } = {}): Promise<FastifyInstance> {
   const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, bodyLimitBytes } = config.http;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, { pretty: config.logPretty }),
@@ -65,6 +68,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(faultRoutes);
   await app.register(operatorRoutes);
   await app.register(letterRoutes);
+  await app.register(intakeRoutes, { classify: opts.classify });
   await app.register(codecRoutes, { prefix: '/codec' });
   return app;
 }

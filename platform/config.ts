@@ -48,6 +48,27 @@ export interface Config extends ObservabilityConfig {
   letters: LetterSettings;
   /** Workflows the worker keeps in memory between tasks (DSAR_WORKER_MAX_CACHED_WORKFLOWS; loadConfig always sets it); others replay on their next task. */
   workerMaxCachedWorkflows?: number;
+  /** The operator's mailbox read by e-mail intake (IMAP_URL); unset: intake is off. */
+  imap?: ImapSettings;
+}
+
+/** E-mail intake's mailbox (intake/imap-intake.ts). */
+export interface ImapSettings {
+  host: string;
+  port: number;
+  /** `imaps://`: TLS from the first byte (993); `imap://` upgrades with STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string;
+  /** Never logged. */
+  password: string;
+  /** The folder read (the URL's path), INBOX by default. */
+  folder: string;
+  /** Where a taken-in message is moved (IMAP_PROCESSED_FOLDER). */
+  processedFolder: string;
+  /** The safety-net poll beside IDLE (IMAP_POLL_INTERVAL_MS). */
+  pollIntervalMs: number;
+  /** IMAP_TLS_REJECT_UNAUTHORIZED=false accepts a self-signed server certificate. */
+  rejectUnauthorized: boolean;
 }
 
 /** Where letters go out (letters/); without `smtp` they stay queued in the outbox. */
@@ -242,6 +263,40 @@ function maxCachedWorkflows(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+export function imapSettings(env: NodeJS.ProcessEnv = process.env, readFile = (p: string) => readFileSync(p, 'utf8')): ImapSettings | undefined {
+  const raw = env.IMAP_URL;
+  if (!raw) return undefined;
+  const masked = raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`IMAP_URL=${masked} is not a URL: use imaps://user@imap.example.ru/INBOX (password in IMAP_PASSWORD or IMAP_PASSWORD_FILE).`);
+  }
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw new ConfigError(`IMAP_URL=${masked} must start with imap:// or imaps://.`);
+  if (!url.hostname || !url.username) throw new ConfigError(`IMAP_URL=${masked} must name the host and the mailbox user (imaps://user@host/INBOX).`);
+  let password = env.IMAP_PASSWORD || (url.password ? decodeURIComponent(url.password) : undefined);
+  if (env.IMAP_PASSWORD_FILE) {
+    try {
+      password = readFile(env.IMAP_PASSWORD_FILE).trim();
+    } catch {
+      throw new ConfigError(`IMAP_PASSWORD_FILE=${env.IMAP_PASSWORD_FILE} cannot be read: point it at a file holding the mailbox password.`);
+    }
+  }
+  if (!password) throw new ConfigError('IMAP_URL is set but no password is: set IMAP_PASSWORD or IMAP_PASSWORD_FILE.');
+  const tlsCheck = env.IMAP_TLS_REJECT_UNAUTHORIZED || 'true';
+  if (tlsCheck !== 'true' && tlsCheck !== 'false') throw new ConfigError(`IMAP_TLS_REJECT_UNAUTHORIZED=${tlsCheck} must be true or false.`);
+  const secure = url.protocol === 'imaps:';
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : secure ? 993 : 143, secure,
+    user: decodeURIComponent(url.username), password,
+    folder: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'INBOX',
+    processedFolder: env.IMAP_PROCESSED_FOLDER || 'Processed',
+    pollIntervalMs: positiveInt(env, 'IMAP_POLL_INTERVAL_MS', 30_000),
+    rejectUnauthorized: tlsCheck === 'true',
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
@@ -264,5 +319,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...observabilitySettings(env),
     letters: letterSettings(env),
     workerMaxCachedWorkflows: maxCachedWorkflows(env),
+    imap: imapSettings(env),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole engine on this machine — embedded PostgreSQL (unless DATABASE_URL), a Temporal
- * dev server persisted to .data/ (unless TEMPORAL_ADDRESS), the worker and the API as child processes.
+ * dev server persisted to .data/ (unless TEMPORAL_ADDRESS), the worker, the API and (with IMAP_URL) e-mail intake
+ * as child processes.
  * A crashed API or worker is restarted with backoff; Ctrl-C stops them all, in order; a second start reuses the data.
  */
 import { spawn } from 'node:child_process';
@@ -97,6 +98,8 @@ async function main() {
     ...(dev ? { TEMPORAL_SEARCH_ATTRIBUTES: 'true' } : {}) };
   startChild('worker', 'worker/main.ts', childEnv);
   startChild('api', 'api/server.ts', childEnv);
+  // E-mail intake reads the operator's mailbox only when one is configured.
+  if (env.IMAP_URL) startChild('intake', 'intake/main.ts', childEnv);
 
   const base = `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`;
   await waitForHealth(`${base}/health`);
@@ -108,6 +111,7 @@ async function main() {
     `  Health        ${base}/health`,
     env.SMTP_URL ? `  Letters       sent through ${env.SMTP_URL.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}`
       : '  Letters       SMTP_URL is not set: letters stay queued (unsent) in the outbox; set it, then `npx dsar letters send-queued`',
+    env.IMAP_URL ? `  E-mail intake reads ${env.IMAP_URL.replace(/\/\/[^@/]*@/, '//')} (state on /health)` : '  E-mail intake IMAP_URL is not set: post messages to /api/v1/intake/email, or set it to read the mailbox',
     dev?.uiUrl ? `  Temporal UI   ${dev.uiUrl}/namespaces/${temporal.namespace}/workflows` : `  Temporal      ${temporal.address} (namespace ${temporal.namespace})`,
     db ? `  PostgreSQL    ${db.url.replace('dsar:dsar@', 'dsar:***@')} (embedded, data in ${path.join(dataDir, 'pg')})` : '  PostgreSQL    DATABASE_URL',
     '',

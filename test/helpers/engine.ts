@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
+import type { MessageClassifier } from '../../intake/classifier';
 import { DEFAULT_OPERATOR_PROFILE, loadOperatorProfile } from '../../operator/profile';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
 import { letterSettings, observabilitySettings, type Config } from '../../platform/config';
@@ -41,11 +42,11 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
  * The engine as production runs it — API (via inject), worker, real PostgreSQL and Temporal — on a
  * fresh database and its own task queue, so test files do not see each other's cases.
  */
-export async function startEngine(opts: { worker?: boolean; config?: (c: Config) => Config; letters?: LetterDeps } = {}) {
+export async function startEngine(opts: { worker?: boolean; config?: (c: Config) => Config; letters?: LetterDeps; classify?: MessageClassifier } = {}) {
   const db = await freshDatabase();
   const taskQueue = `dsar-test-${randomBytes(4).toString('hex')}`;
   const config = (opts.config ?? ((c) => c))(testConfig(db.url, taskQueue));
-  const app = await buildApp(config);
+  const app = await buildApp(config, { classify: opts.classify });
   const pool = createPool(db.url, 4);
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
@@ -59,7 +60,7 @@ export async function startEngine(opts: { worker?: boolean; config?: (c: Config)
     running = worker.run();
   }
   const tokens = {} as Record<Role, string>;
-  for (const role of ['officer', 'dpo', 'auditor', 'admin'] as const) tokens[role] = await createToken(pool, role, `test ${role}`);
+  for (const role of ['officer', 'dpo', 'auditor', 'admin', 'intake'] as const) tokens[role] = await createToken(pool, role, `test ${role}`);
 
   return {
     app, pool, config, tokens, taskQueue,

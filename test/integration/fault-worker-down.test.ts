@@ -36,7 +36,7 @@ it('reports a killed worker in /health and refuses actions at once with worker_u
 
   await kill(worker, 'SIGKILL');
   const down = await eventually(async () => { const h = await health(); return h.status === 503 && h; }, 30_000);
-  expect(down.body).toEqual({ status: 'unavailable', postgres: 'ok', temporal: 'ok', worker: 'down' });
+  expect(down.body).toEqual({ status: 'unavailable', postgres: 'ok', temporal: 'ok', worker: 'down', intake: 'off' });
 
   const refused = await respond(id);
   expect(refused.statusCode).toBe(503);

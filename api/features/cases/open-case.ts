@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import type { CaseType } from '../../../domain/case/request-types';
+import type { Config } from '../../../platform/config';
+import type { LegalTime } from '../../../platform/legal-time-config';
 import { openingTerms } from '../../../domain/case/terms';
 import { isLegalTimeError } from '../../../domain/legal-time';
 import { insertCaseRow } from '../../../activities/case-rows';
@@ -32,23 +36,47 @@ export async function openCase(
   const terms = termsOf(app, body, actedAt);
   const read = { legalTime: app.legalTime, now: Date.parse(actedAt) };
   const { caseId, reserved } = idempotencyKey
-    ? await reserveUnderKey(app, idempotencyKey, requestHash(body))
+    ? await reserveUnderKey(app.pg, app.legalTime.timeZone, idempotencyKey, requestHash(body))
     : { caseId: await nextCaseNumber(app), reserved: true };
   if (!reserved) {
     const existing = await getCase(app.pg, caseId, read);
     if (existing) return { created: false, view: existing };
   }
-  const repeat = await repeatOf(app.pg, body, app.legalTime);
+  await startReservedCase(app, body, { caseId, openedBy: principal.name, idempotencyKey, actedAt, terms });
+  return { created: reserved, view: (await getCase(app.pg, caseId, read))! };
+}
+
+/** What opening a case needs: the API passes the app, e-mail intake (intake/take-in.ts) its own connections. */
+export interface CaseOpeningDeps {
+  pg: pg.Pool;
+  temporal: Client;
+  config: Pick<Config, 'temporal' | 'reminderPolicy'>;
+  legalTime: LegalTime;
+}
+
+/** A request to open, as the API validated it or as e-mail intake read it (`unclassified`: waits in triage). */
+export type OpenCaseInput = Omit<OpenCaseBody, 'type'> & { type: CaseType };
+
+/**
+ * Steps 2 and 3 of ADR 005 for a case number already reserved (under `idempotencyKey`): start the workflow,
+ * then write the row. Repeating it with the same number and key is a no-op, so a retry after a crash is safe.
+ */
+export async function startReservedCase(
+  deps: CaseOpeningDeps, body: OpenCaseInput,
+  c: { caseId: string; openedBy: string; idempotencyKey?: string; actedAt: string; terms?: ReturnType<typeof termsOf> },
+): Promise<void> {
+  const terms = c.terms ?? termsOf(deps, body, c.actedAt);
+  // A letter not yet classified cannot repeat an earlier request of a type; classify decides that.
+  const repeat = body.type === 'unclassified' ? undefined : await repeatOf(deps.pg, { ...body, type: body.type }, deps.legalTime);
   const opened: CaseOpened = {
-    caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
-    subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: principal.name, idempotencyKey, actedAt,
+    caseId: c.caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
+    subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: c.openedBy, idempotencyKey: c.idempotencyKey, actedAt: c.actedAt,
     ...(body.language ? { language: body.language } : {}),
     ...(repeat ? { repeatOf: repeat } : {}),
-    ...(app.config.temporal.searchAttributes ? { searchAttributes: true } : {}),
+    ...(deps.config.temporal.searchAttributes ? { searchAttributes: true } : {}),
   };
-  await startCaseWorkflow(app, opened);
-  await insertCaseRow(app.pg, opened);
-  return { created: reserved, view: (await getCase(app.pg, caseId, read))! };
+  await startCaseWorkflow(deps, opened);
+  await insertCaseRow(deps.pg, opened);
 }
 
 /** Case numbers DSAR-YYYY-NNNNNN: at least six digits (lpad alone would truncate from the millionth case on). */
@@ -64,15 +92,17 @@ async function nextCaseNumber(app: FastifyInstance): Promise<string> {
  * Two requests racing with one key meet on the primary key: the loser waits for the winner's insert and
  * reads its number. The same key with other content is refused.
  */
-async function reserveUnderKey(app: FastifyInstance, key: string, hash: string): Promise<{ caseId: string; reserved: boolean }> {
-  const inserted = await app.pg.query<{ case_id: string }>(
+export async function reserveUnderKey(
+  db: pg.Pool | pg.PoolClient, timeZone: string, key: string, hash: string,
+): Promise<{ caseId: string; reserved: boolean }> {
+  const inserted = await db.query<{ case_id: string }>(
     `INSERT INTO intake_keys (idempotency_key, case_id, request_hash)
      SELECT $2, ${CASE_NUMBER}, $3 FROM nextval('case_number_seq') AS n
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING case_id`,
-    [app.legalTime.timeZone, key, hash],
+    [timeZone, key, hash],
   );
   if (inserted.rows[0]) return { caseId: inserted.rows[0].case_id, reserved: true };
-  const { rows } = await app.pg.query<{ case_id: string; request_hash: string }>(
+  const { rows } = await db.query<{ case_id: string; request_hash: string }>(
     'SELECT case_id, request_hash FROM intake_keys WHERE idempotency_key = $1', [key],
   );
   const earlier = rows[0]!;
@@ -86,13 +116,13 @@ async function reserveUnderKey(app: FastifyInstance, key: string, hash: string):
  * What makes two opens "the same request": type, channel, the instant of receipt (ms) and the subject.
  * The migration that introduced intake_keys computes the same hash in SQL for keys used before it.
  */
-export function requestHash(body: OpenCaseBody): string {
+export function requestHash(body: OpenCaseInput): string {
   const content = [body.type, body.channel, String(Date.parse(body.receivedAt)), body.subject.name, body.subject.email ?? ''];
   if (body.ground) content.push(body.ground);
   return createHash('sha256').update(content.join('\n')).digest('hex');
 }
 
-async function startCaseWorkflow(app: FastifyInstance, opened: CaseOpened): Promise<void> {
+async function startCaseWorkflow(app: CaseOpeningDeps, opened: CaseOpened): Promise<void> {
   try {
     // Bounded: an unreachable Temporal answers 503 (temporal_unavailable) instead of hanging the request.
     await app.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () => app.temporal.workflow.start(caseWorkflow, {
@@ -111,7 +141,7 @@ async function startCaseWorkflow(app: FastifyInstance, opened: CaseOpened): Prom
 }
 
 /** The terms the request starts at receipt, with their reminders (ADR 003: computed once, here). */
-function termsOf(app: FastifyInstance, body: OpenCaseBody, openedAt: string) {
+function termsOf(app: CaseOpeningDeps, body: OpenCaseInput, openedAt: string) {
   if (body.ground && body.type !== 'deletion') {
     throw new AppError(400, 'ground_not_allowed', `"ground" chooses the term of a deletion request; a ${body.type} request has one term: remove "ground".`);
   }

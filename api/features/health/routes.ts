@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Connection } from '@temporalio/client';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { workerPresent } from '../../../platform/worker-presence';
+import { mailboxKey, readState } from '../../../intake/cursor-store';
 
 const State = (description?: string) =>
   Type.Union([Type.Literal('ok'), Type.Literal('down'), Type.Literal('unknown')], { description });
@@ -10,6 +11,9 @@ const Health = Type.Object({
   postgres: State(),
   temporal: State(),
   worker: State('`ok` when a worker polled the case task queue for workflow and activity tasks within DSAR_WORKER_SEEN_WITHIN_MS; `unknown` when Temporal is down'),
+  intake: Type.Union([Type.Literal('ok'), Type.Literal('connecting'), Type.Literal('down'), Type.Literal('off')], {
+    description: 'E-mail intake: `off` without IMAP_URL; `connecting` while it (re)connects to the mailbox; `down` when not heard of within three poll intervals. Informational: it does not make the status `unavailable`',
+  }),
 });
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -47,6 +51,14 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Without Temporal nobody can tell whether a worker runs.
     const worker = !temporal || present === undefined ? 'unknown' as const : state(present);
     const ok = postgres && temporal && worker === 'ok';
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres: state(postgres), temporal: state(temporal), worker });
+    const intake = await intakeState(app).catch(() => 'down' as const);
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres: state(postgres), temporal: state(temporal), worker, intake });
   });
 };
+
+/** The IMAP consumer writes its state and heartbeat to intake_cursors (intake/cursor-store.ts). */
+async function intakeState(app: Parameters<FastifyPluginAsyncTypebox>[0]) {
+  const { imap } = app.config;
+  if (!imap) return 'off' as const;
+  return within(readState(app.pg, mailboxKey(imap), Math.max(3 * imap.pollIntervalMs, 60_000)), 2000);
+}

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 
-export const ROLES = ['officer', 'dpo', 'auditor', 'admin'] as const;
+/** `intake`: a mail-provider webhook's token, allowed to post messages to `POST /api/v1/intake/email` and nothing else. */
+export const ROLES = ['officer', 'dpo', 'auditor', 'admin', 'intake'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {

@@ -1,0 +1,75 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { IncomingMessage } from 'node:http';
+import { AppError } from '../../errors';
+import { classifyMessage, type MessageClassifier } from '../../../intake/classifier';
+import { DEFAULT_LIMITS } from '../../../intake/limits';
+import { takeInMessage, type TakeInResult } from '../../../intake/take-in';
+import { validatorCompiler } from '../../validation';
+import { ErrorBody } from '../cases/schemas';
+
+/** For the OpenAPI document: the raw message. The bytes themselves are checked by the parser, not by JSON Schema. */
+const RawMessage = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The raw message as received (RFC 822 / RFC 5322), any charset or transfer encoding' });
+
+const IntakeResult = Type.Object({
+  duplicate: Type.Boolean({ description: 'true: these exact bytes were taken in before; the earlier outcome is returned and nothing new happened' }),
+  outcome: Type.Union(['case', 'triage', 'correspondence', 'auto_reply'].map((o) => Type.Literal(o)), {
+    description: 'case: a case opened on the classified request; triage: an `unclassified` case waits for an officer; correspondence: a reply recorded on an existing case; auto_reply: recorded, no case',
+  }),
+  caseId: Type.Optional(Type.String({ description: 'The case opened, or the case the reply belongs to' })),
+  mailMessageId: Type.Integer({ description: 'The stored message (raw bytes kept)' }),
+  rawSha256: Type.String({ description: 'SHA-256 of the raw message: the key that makes intake exactly-once' }),
+  bringsMissingInformation: Type.Optional(Type.Boolean({ description: 'correspondence: the case waits for information and the reply appears to bring it' })),
+});
+
+/** A stream body of at most `limit` bytes; above it 413 `message_too_large` without reading the rest. */
+async function readMessage(stream: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      stream.destroy();
+      throw new AppError(413, 'message_too_large', `The message is above the limit of ${limit} bytes; ask the sender to split it, or send the attachments separately.`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A recorded rejection: the message is kept (POST it again and the same answer comes back). */
+function refusal(result: TakeInResult): AppError {
+  const { code = 'message_unreadable', reason = '' } = result.rejection ?? {};
+  return code === 'message_too_large'
+    ? new AppError(413, code, `The message is too large (${reason}); it was recorded as rejected (mail message ${result.mailMessageId}). Ask the sender to split it.`)
+    : new AppError(422, code, `The message cannot be read (${reason}); it was recorded as rejected (mail message ${result.mailMessageId}) for an officer to look at.`);
+}
+
+export const intakeRoutes: FastifyPluginAsyncTypebox<{ classify?: MessageClassifier }> = async (app, opts) => {
+  const limit = DEFAULT_LIMITS.maxMessageBytes;
+  const deps = { pg: app.pg, temporal: app.temporal, config: app.config, legalTime: app.legalTime, classify: opts.classify ?? classifyMessage };
+  // Scoped to this plugin: the rest of the API stays JSON-only (api/json-body.ts).
+  app.addContentTypeParser('message/rfc822', { bodyLimit: limit }, async (_request: unknown, payload: IncomingMessage) => readMessage(payload, limit));
+  app.post('/api/v1/intake/email', {
+    bodyLimit: limit,
+    // The body is a Buffer: JSON Schema has nothing to say about it (the parser reads it under its own limits).
+    validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route)),
+    config: { roles: ['officer', 'dpo', 'admin', 'intake'] },
+    schema: {
+      tags: ['intake'], summary: 'Take in one received e-mail (raw RFC 822), as the IMAP intake does',
+      description: 'For mail-provider webhooks and manual upload: send the raw message with `Content-Type: message/rfc822`. '
+        + 'The message is stored and opens a case (or an `unclassified` case in triage), is recorded as a reply on an existing case, '
+        + 'or as an auto-reply (no case). The same bytes again answer 200 with `"duplicate": true`. A message that cannot be read '
+        + 'is recorded and answered 422 `message_unreadable`; one above the size limit 413 `message_too_large`. '
+        + 'Roles: officer, dpo, admin, and `intake` (a webhook token that can do nothing else).',
+      consumes: ['message/rfc822'],
+      body: RawMessage,
+      response: { 200: IntakeResult, 201: IntakeResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 503: ErrorBody },
+    },
+  }, async (request, reply) => {
+    if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'unsupported_media_type', 'Send the raw message with "content-type: message/rfc822".');
+    const result = await takeInMessage(deps, request.body, { kind: 'api' });
+    if (result.outcome === 'rejected') throw refusal(result);
+    return reply.status(result.duplicate ? 200 : 201).send({ ...result, outcome: result.outcome });
+  });
+};

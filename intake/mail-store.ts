@@ -1,0 +1,81 @@
+/**
+ * SQL for received messages (migrations/20261201000010000_mail-intake.sql). A message row is written once,
+ * keyed by the SHA-256 of its raw bytes; whoever loses a race on that key reads the winner's row.
+ */
+import type pg from 'pg';
+import type { MessageAttachment } from '../domain/intake/message';
+
+export type MailOutcome = 'case' | 'triage' | 'correspondence' | 'auto_reply' | 'rejected';
+
+/** Where a message came from: an IMAP mailbox (with its UID) or an upload to the API. */
+export type MailSource =
+  | { kind: 'imap'; mailbox: string; uidvalidity: number; uid: number; receivedAt: Date }
+  | { kind: 'api'; receivedAt?: Date };
+
+export interface StoredMessage {
+  id: number;
+  outcome: MailOutcome;
+  caseId: string | null;
+  rejectionCode: string | null;
+  rejectionReason: string | null;
+  parsed: Record<string, unknown>;
+}
+
+export interface NewMessage {
+  source: MailSource;
+  rawSha256: string;
+  messageId?: string;
+  receivedAt: Date;
+  raw: Buffer;
+  /** The raw bytes are not kept (a message refused as too large): hash and size are. */
+  dropRaw?: boolean;
+  outcome: MailOutcome;
+  caseId?: string;
+  rejection?: { code: string; reason: string };
+  parsed: Record<string, unknown>;
+}
+
+const COLUMNS = 'id, outcome, case_id, rejection_code, rejection_reason, parsed';
+const toStored = (r: Record<string, unknown>): StoredMessage => ({
+  id: Number(r.id), outcome: r.outcome as MailOutcome, caseId: (r.case_id as string | null) ?? null,
+  rejectionCode: (r.rejection_code as string | null) ?? null, rejectionReason: (r.rejection_reason as string | null) ?? null,
+  parsed: r.parsed as Record<string, unknown>,
+});
+
+export async function findBySha(db: pg.Pool | pg.PoolClient, sha: string): Promise<StoredMessage | undefined> {
+  const { rows } = await db.query(`SELECT ${COLUMNS} FROM mail_messages WHERE raw_sha256 = $1`, [sha]);
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+/** The row, or undefined when this hash (or this mailbox UID) was taken in already. */
+export async function insertMessage(db: pg.Pool | pg.PoolClient, m: NewMessage): Promise<StoredMessage | undefined> {
+  const imap = m.source.kind === 'imap' ? m.source : undefined;
+  const { rows } = await db.query(
+    `INSERT INTO mail_messages (source, mailbox, uidvalidity, uid, raw_sha256, message_id, received_at, size_bytes, raw,
+       outcome, case_id, rejection_code, rejection_reason, parsed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+    [m.source.kind, imap?.mailbox ?? null, imap?.uidvalidity ?? null, imap?.uid ?? null, m.rawSha256,
+      m.messageId?.slice(0, 998) ?? null, m.receivedAt, m.raw.length, m.dropRaw ? null : m.raw, m.outcome, m.caseId ?? null,
+      m.rejection?.code ?? null, m.rejection?.reason ?? null, JSON.stringify(m.parsed)],
+  );
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+export async function insertAttachments(
+  db: pg.PoolClient, messageId: number, attachments: MessageAttachment[], contents: Array<Buffer | null>,
+): Promise<void> {
+  for (const [i, a] of attachments.entries()) {
+    await db.query(
+      `INSERT INTO mail_attachments (mail_message_id, position, filename, content_type, size_bytes, sha256, signature, content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [messageId, i, a.filename ?? null, a.contentType, a.size, a.sha256, !!a.signature, contents[i] ?? null],
+    );
+  }
+}
+
+/** Whether the case row exists yet (intake writes it after the workflow started; a crash can come between). */
+export async function caseRowExists(db: pg.Pool, caseId: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM cases WHERE id = $1', [caseId]);
+  return (rowCount ?? 0) > 0;
+}
