@@ -14,6 +14,7 @@ import { healthRoutes } from './features/health/routes';
 import { letterRoutes } from './features/letters/routes';
 import { metrics } from './features/metrics/routes';
 import { operatorRoutes } from './features/operator/routes';
+import { systemRoutes } from './features/systems/routes';
 import { auth } from './plugins/auth';
 import { validatorCompiler } from './validation';
 import { infrastructure } from './plugins/infrastructure';
@@ -64,6 +65,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(deadlineRoutes);
   await app.register(faultRoutes);
   await app.register(operatorRoutes);
+  await app.register(systemRoutes);
   await app.register(letterRoutes);
   await app.register(codecRoutes, { prefix: '/codec' });
   return app;
