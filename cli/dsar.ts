@@ -3,6 +3,7 @@ import { DEV_DATABASE_URL, legalTimeSettings } from '../platform/config';
 import { migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { operatorProfileFromEnv } from '../operator/profile';
+import { registerActCommands } from './acts-command';
 import { registerDeadlineCommand } from './deadline-command';
 import { registerIntakeCommands } from './intake-command';
 import { registerLetterCommands } from './letters-command';
@@ -21,6 +22,7 @@ function unreachable(err: unknown): never {
 
 registerTokenCommands(program, { databaseUrl, unreachable });
 registerLetterCommands(program, { databaseUrl, unreachable });
+registerActCommands(program, { databaseUrl, unreachable });
 registerIntakeCommands(program, { operator: () => operatorProfileFromEnv(process.env) });
 
 program.command('migrate').description('apply pending database migrations').action(async () => {
