@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actData, issueAct, sha256, type IssueDeps } from '../../acts/act-store';
 import { MissingDestructionEvent } from '../../acts/log-extract';
-import { p12Signer } from '../../acts/signer';
+import { p12Signer } from '../../acts/p12-signer';
 import { createPool } from '../../platform/db';
 import { actInput, pdfText, testRegistry, throwAwayP12, verifyDetachedCms, wellpro } from '../helpers/acts';
 import { freshDatabase } from '../helpers/database';

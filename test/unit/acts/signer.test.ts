@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actSignerFromEnv, p12Signer } from '../../../acts/signer';
+import { p12Signer } from '../../../acts/p12-signer';
+import { actSignerFromEnv } from '../../../acts/signer';
 import { ConfigError } from '../../../platform/config-error';
 import { throwAwayP12, verifyDetachedCms } from '../../helpers/acts';
 
