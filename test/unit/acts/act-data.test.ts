@@ -1,4 +1,7 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { DestructionActSchema } from '../../../acts/act-schema';
 import { ActInputError, buildActData } from '../../../acts/act-data';
 import { MissingDestructionEvent } from '../../../acts/log-extract';
 import { actInput, destructionEvents, testRegistry, wellpro } from '../../helpers/acts';
@@ -32,6 +35,12 @@ describe('buildActData: every field of RKN Order 179 p.3', () => {
     expect(act.categories).toContain('подпись');
     expect(act.categories).toContain('история обращений');
     expect(act.categories.filter((c) => c === 'фамилия, имя, отчество')).toHaveLength(1);
+  });
+
+  it('matches the documented JSON schema', () => {
+    const validate = addFormats(new Ajv({ strict: false }), ['date']).compile(DestructionActSchema);
+    expect(validate(act), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...act, destroyedOn: '10.03.2026' })).toBe(false);
   });
 
   it('uses the confirmed categories and method when given', () => {
