@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type pg from 'pg';
-import type { StoredAct } from '../acts/act-store';
+import { actData, getAct, type StoredAct } from '../acts/act-register';
 import { createPool, migrate } from '../platform/db';
 
 interface Deps {
@@ -14,7 +14,7 @@ const say = (m: string) => console.error(`dsar: ${m}`);
 
 /** A short description of an act for a terminal: its register entry and every Order 179 field. */
 function summary(stored: StoredAct): string {
-  const act = JSON.parse(stored.json) as import('../acts/act-schema').DestructionAct;
+  const act = actData(stored);
   return [
     `Act ${act.number} (case ${act.caseId}), issued ${act.issuedOn}, destroyed ${act.destroyedOn}, kept until ${stored.retainUntil}`,
     `  operator:    ${act.operator.name}, ${act.operator.address}`,
@@ -39,8 +39,6 @@ export function registerActCommands(program: Command, deps: Deps): void {
     .option('--json', 'print the act\'s JSON (the hashed text) instead of the summary')
     .option('--pdf <file>', 'write the act\'s PDF to FILE')
     .action((number: string, opts: { json?: boolean; pdf?: string }) => withPool(deps, async (pool) => {
-      // Loaded here, not at start-up: the PDF library would slow every other `npx dsar` command.
-      const { getAct } = await import('../acts/act-store');
       const stored = await getAct(pool, number);
       if (!stored) {
         say(`no act ${number}: act numbers look like 179-2026-000001.`);
