@@ -16,6 +16,7 @@ import type { MessageClassifier } from '../intake/classifier';
 import { letterRoutes } from './features/letters/routes';
 import { metrics } from './features/metrics/routes';
 import { operatorRoutes } from './features/operator/routes';
+import { systemRoutes } from './features/systems/routes';
 import { auth } from './plugins/auth';
 import { validatorCompiler } from './validation';
 import { infrastructure } from './plugins/infrastructure';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, opts: { classify?: MessageClassif
   await app.register(deadlineRoutes);
   await app.register(faultRoutes);
   await app.register(operatorRoutes);
+  await app.register(systemRoutes);
   await app.register(letterRoutes);
   await app.register(intakeRoutes, { classify: opts.classify });
   await app.register(codecRoutes, { prefix: '/codec' });

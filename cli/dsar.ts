@@ -4,6 +4,7 @@ import { migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { operatorProfileFromEnv } from '../operator/profile';
 import { registerAuditCommands } from './audit-command';
+import { registerActCommands } from './acts-command';
 import { registerDeadlineCommand } from './deadline-command';
 import { registerIntakeCommands } from './intake-command';
 import { registerLetterCommands } from './letters-command';
@@ -23,6 +24,7 @@ function unreachable(err: unknown): never {
 registerTokenCommands(program, { databaseUrl, unreachable });
 registerLetterCommands(program, { databaseUrl, unreachable });
 registerAuditCommands(program, { databaseUrl, unreachable });
+registerActCommands(program, { databaseUrl, unreachable });
 registerIntakeCommands(program, { operator: () => operatorProfileFromEnv(process.env) });
 
 program.command('migrate').description('apply pending database migrations').action(async () => {

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { ReminderPolicy } from '../domain/case/reminders';
 import type { OperatorProfile } from '../operator/profile-schema';
 import { operatorProfileFromEnv } from '../operator/profile';
+import { systemsRegistryFromEnv, type SystemsRegistry } from '../operator/systems';
+import { actSignerFromEnv, type ActSigner } from '../acts/signer';
 import { ConfigError } from './config-error';
 import { reminderPolicy } from './reminder-policy';
 
@@ -39,6 +41,10 @@ export interface Config extends ObservabilityConfig {
   calendarDir?: string;
   /** Who the operator is and what its policy promises (DSAR_OPERATOR_PROFILE); its promised terms are the internal terms. */
   operator: OperatorProfile;
+  /** The operator's information systems (DSAR_SYSTEMS_FILE): where destruction happens and what acts state. */
+  systems: SystemsRegistry;
+  /** Signs destruction acts (DSAR_ACT_SIGNER_P12); without it acts are issued unsigned. */
+  actSigner?: ActSigner;
   /** Requests per minute before 429: failed authentications per client IP, writes per token. */
   rateLimit: { failedAuthPerMinute: number; writesPerMinute: number };
   /** HTTP server limits: a slow or oversized request is cut off instead of holding a socket. */
@@ -320,5 +326,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     letters: letterSettings(env),
     workerMaxCachedWorkflows: maxCachedWorkflows(env),
     imap: imapSettings(env),
+    systems: systemsRegistryFromEnv(env),
+    actSigner: actSignerFromEnv(env),
   };
 }

@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * Debian packages the tests need beside npm's: a real IMAP/LMTP server (dovecot) for e-mail intake. Installed by
+ * Debian packages the tests need beside npm's: a real IMAP/LMTP server (dovecot) for e-mail intake,
+ * pdftotext (poppler-utils) to read destruction acts back. Installed by
  * `npm install` (scripts/setup.ts) when the machine runs as root with apt-get (CI and every machine here);
  * elsewhere the README says what to install by hand, and the tests that need them say so loudly.
  */
 export const SYSTEM_PACKAGES = [
   { pkg: 'dovecot-imapd', provides: '/usr/sbin/dovecot', for: 'e-mail intake tests (IMAP)' },
   { pkg: 'dovecot-lmtpd', provides: '/usr/lib/dovecot/lmtp', for: 'e-mail intake tests (delivery over LMTP)' },
+  { pkg: 'poppler-utils', provides: '/usr/bin/pdftotext', for: 'destruction act tests (reading the PDF back)' },
 ] as const;
 
 export const missingSystemPackages = () => SYSTEM_PACKAGES.filter((p) => !existsSync(p.provides));

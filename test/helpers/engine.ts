@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import type { MessageClassifier } from '../../intake/classifier';
 import { DEFAULT_OPERATOR_PROFILE, loadOperatorProfile } from '../../operator/profile';
+import { DEFAULT_SYSTEMS_FILE, loadSystemsRegistry } from '../../operator/systems';
 import { createToken, type Role } from '../../api/features/tokens/token-store';
 import { letterSettings, observabilitySettings, type Config } from '../../platform/config';
 import { loadLegalTime } from '../../platform/legal-time-config';
@@ -29,6 +30,7 @@ export function testConfig(databaseUrl: string, taskQueue: string): Config {
     actionTimeoutMs: 60_000, // the worker-restart test holds an action while the worker is down
     payloadKey: testPayloadKey,
     operator: loadOperatorProfile(DEFAULT_OPERATOR_PROFILE), // WellPRO, as `npm start`
+    systems: loadSystemsRegistry(DEFAULT_SYSTEMS_FILE),
     // Production defaults; the rate-limit and timeout tests build their own app with small values.
     rateLimit: { failedAuthPerMinute: 20, writesPerMinute: 120 },
     http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, bodyLimitBytes: 102_400 },

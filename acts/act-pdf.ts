@@ -1,0 +1,88 @@
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { DestructionAct } from './act-schema';
+
+/**
+ * The act as a PDF: Russian (the act's language), then an English section for readers outside Russia.
+ * The font ships through npm (dejavu-fonts-ttf), never the system's: the same bytes on every machine, and
+ * Cyrillic always renders. pdfkit embeds only the glyphs used.
+ */
+const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
+const BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+const heading = (doc: Doc, text: string) => doc.moveDown(0.6).font(BOLD).fontSize(11).text(text).font(REGULAR).fontSize(10);
+const field = (doc: Doc, label: string, value: string) => doc.font(BOLD).text(`${label}: `, { continued: true }).font(REGULAR).text(value);
+const list = (items: string[]) => items.map((x) => `— ${x}`).join('\n');
+
+function russian(doc: Doc, act: DestructionAct): void {
+  doc.font(BOLD).fontSize(14).text(`АКТ № ${act.number}`, { align: 'center' })
+    .fontSize(11).text('об уничтожении персональных данных', { align: 'center' })
+    .font(REGULAR).fontSize(9).text('(приказ Роскомнадзора от 28.10.2022 № 179)', { align: 'center' }).fontSize(10).moveDown();
+  field(doc, 'Дата составления', act.issuedOn);
+  field(doc, 'Обращение', act.caseId);
+  field(doc, 'а) Оператор', `${act.operator.name}${act.operator.inn ? `, ИНН ${act.operator.inn}` : ''}${act.operator.ogrn ? `, ОГРН ${act.operator.ogrn}` : ''}; адрес: ${act.operator.address}`);
+  field(doc, 'б) Лицо, осуществляющее обработку по поручению оператора', act.processors.length
+    ? act.processors.map((p) => `${p.name}, ${p.address} (${p.systems.join(', ')})`).join('; ') : 'не привлекалось');
+  field(doc, 'в) Субъект персональных данных', [act.subject.name, act.subject.email, act.subject.other].filter(Boolean).join(', '));
+  field(doc, 'г) Уничтожение произвели', act.destroyedBy.map((p) => `${p.name}, ${p.position}`).join('; '));
+  field(doc, 'д) Категории уничтоженных персональных данных', act.categories.join(', '));
+  field(doc, 'е) Материальный носитель и количество листов', act.media.length
+    ? act.media.map((m) => `${m.medium.ru}: ${m.sheets} л.`).join('; ') : 'не применимо (обработка автоматизированная)');
+  field(doc, 'ж) Информационная система персональных данных', act.informationSystems.length
+    ? act.informationSystems.map((s) => s.name.ru).join('; ') : 'не применимо (обработка без средств автоматизации)');
+  field(doc, 'з) Способ уничтожения', act.methods.map((m) => `${m.system}: ${m.method.ru}`).join('; '));
+  field(doc, 'и) Причина уничтожения', `${act.reason.text.ru}; основание: ${act.reason.legalBasis}; запрос № ${act.reason.request.number} от ${act.reason.request.date}`);
+  field(doc, 'к) Дата уничтожения', act.destroyedOn);
+  if (act.logExtract.length > 0) {
+    heading(doc, 'Выгрузка из журнала регистрации событий (п. 5)');
+    for (const e of act.logExtract) {
+      doc.text(list([`Система: ${e.system.ru}`, `Субъект: ${e.subject}`, `Категории: ${e.categories?.join(', ') ?? 'в журнале не отражены'}`,
+        `Причина: ${e.reason}`, `Дата: ${e.date}`, `События журнала: ${e.eventIds.join(', ')}`]));
+      doc.moveDown(0.3);
+    }
+    heading(doc, 'Сведения, не отражённые в журнале (п. 6)');
+    doc.text(list(act.movedFromLog.map((m) => `${m.system}, ${FIELD_RU[m.field]}: ${m.value}`)));
+  }
+  heading(doc, 'Подписи лиц, уничтоживших персональные данные');
+  for (const p of act.destroyedBy) doc.moveDown(0.8).text(`${p.position}  ____________________  ${p.name}`);
+}
+
+const FIELD_RU = { subject: 'субъект', categories: 'категории', reason: 'причина' } as const;
+
+function english(doc: Doc, act: DestructionAct): void {
+  doc.addPage().font(BOLD).fontSize(12).text(`English summary of act No. ${act.number}`, { align: 'center' }).font(REGULAR).fontSize(10).moveDown();
+  doc.text('Personal data destruction act under RKN Order No. 179 of 28.10.2022. The Russian text above is authoritative.').moveDown(0.5);
+  field(doc, 'Operator', `${act.operator.nameAsInPolicy}, ${act.operator.address}`);
+  field(doc, 'Processors', act.processors.length ? act.processors.map((p) => `${p.name}, ${p.address}`).join('; ') : 'none');
+  field(doc, 'Data subject', act.subject.name);
+  field(doc, 'Destroyed by', act.destroyedBy.map((p) => `${p.name}, ${p.position}`).join('; '));
+  field(doc, 'Categories', act.categories.join(', '));
+  field(doc, 'Media and sheets', act.media.length ? act.media.map((m) => `${m.medium.en}: ${m.sheets}`).join('; ') : 'not applicable');
+  field(doc, 'Information systems', act.informationSystems.length ? act.informationSystems.map((s) => s.name.en).join('; ') : 'not applicable');
+  field(doc, 'Method', act.methods.map((m) => `${m.system}: ${m.method.en}`).join('; '));
+  field(doc, 'Reason', `${act.reason.text.en}; legal basis: ${act.reason.legalBasis}; request ${act.reason.request.number} of ${act.reason.request.date}`);
+  field(doc, 'Date of destruction', act.destroyedOn);
+  field(doc, 'Log extract', `${act.logExtract.length} automated system(s), see p. 5 above`);
+}
+
+/** Renders the act; the PDF's dates are the act's, so rendering the same act twice gives the same text. */
+export async function renderActPdf(act: DestructionAct): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4', margin: 56,
+    info: { Title: `Акт № ${act.number} об уничтожении персональных данных`, Author: act.operator.nameAsInPolicy, CreationDate: new Date(`${act.issuedOn}T00:00:00Z`) },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font(REGULAR).fontSize(10);
+  russian(doc, act);
+  english(doc, act);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,53 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * The registry of the operator's information systems: where the subject's data live, who answers for each
+ * system, who processes it on the operator's instruction and how destruction is done there. Destruction acts
+ * (RKN Order 179 p.3 (б), (ж), (з)) and the per-system destruction tasks read it. One JSON file per operator
+ * (operator/systems/*.json); every object refuses unknown fields, as the operator profile does.
+ */
+const strict = { additionalProperties: false } as const;
+const Text = Type.String({ minLength: 1, pattern: '\\S' });
+
+const SystemOwner = Type.Object({
+  name: Text,
+  position: Text,
+  email: Type.String({ format: 'email' }),
+}, { ...strict, description: 'Who answers for the system: receives its manual destruction tasks and confirms them' });
+
+const Processor = Type.Object({
+  name: Text,
+  address: Text,
+}, { ...strict, description: 'A processor acting on the operator\'s instruction (Order 179 p.3 (б))' });
+
+const NoConnector = Type.Object({ kind: Type.Literal('none') }, { ...strict, description: 'Destruction is a manual task for the owner' });
+
+const PostgresConnector = Type.Object({
+  kind: Type.Literal('postgres'),
+  /** The name of the environment variable holding the connection string: secrets never sit in this file. */
+  connectionStringEnv: Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', description: 'Environment variable with the connection string' }),
+  /** SQL with $1 = the subject's e-mail address, $2 = the subject's name. */
+  find: Text,
+  block: Type.Optional(Text),
+  erase: Text,
+}, { ...strict, description: 'Destruction by SQL against the system\'s PostgreSQL database' });
+
+export const InformationSystemSchema = Type.Object({
+  id: Type.String({ pattern: '^[a-z][a-z0-9-]*$', description: 'Stable id, kebab-case, e.g. "crm"' }),
+  name: Type.Object({ ru: Text, en: Text }, { ...strict, description: 'The system\'s name as the act states it (Order 179 p.3 (ж))' }),
+  categories: Type.Array(Text, { minItems: 1, description: 'Categories of personal data the system holds (in Russian, as the act states them)' }),
+  owner: SystemOwner,
+  processor: Type.Optional(Processor),
+  destructionMethod: Type.Object({ ru: Text, en: Text }, { ...strict, description: 'How destruction is done there (Order 179 p.3 (з))' }),
+  /** Automated processing: the act needs a log extract (Order 179 p.5); otherwise the medium and sheets. */
+  automated: Type.Boolean(),
+  connector: Type.Union([NoConnector, PostgresConnector], { default: { kind: 'none' } }),
+}, strict);
+
+export const SystemsRegistrySchema = Type.Object({
+  source: Type.Optional(Type.Object({ document: Text }, strict)),
+  systems: Type.Array(InformationSystemSchema, { minItems: 1 }),
+}, strict);
+
+export type InformationSystem = Static<typeof InformationSystemSchema>;
+export type SystemsRegistry = Static<typeof SystemsRegistrySchema>;

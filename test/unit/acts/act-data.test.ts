@@ -1,0 +1,85 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { DestructionActSchema } from '../../../acts/act-schema';
+import { ActInputError, buildActData } from '../../../acts/act-data';
+import { MissingDestructionEvent } from '../../../acts/log-extract';
+import { actInput, destructionEvents, testRegistry, wellpro } from '../../helpers/acts';
+
+const CASE = 'DSAR-2026-000042';
+const ctx = { number: '179-2026-000001', issuedOn: '2026-03-11', operator: wellpro, registry: testRegistry(), events: destructionEvents(CASE) };
+
+describe('buildActData: every field of RKN Order 179 p.3', () => {
+  const act = buildActData(actInput(CASE), ctx);
+
+  it('states the operator, processors, subject, destroyers, categories, media, systems, methods, reason and date', () => {
+    expect(act).toMatchObject({
+      schema: 'dsar-destruction-act/1', number: '179-2026-000001', issuedOn: '2026-03-11', caseId: CASE,
+      // (а)
+      operator: { name: 'ООО «ВЭЛ ИНЖИНИРИНГ»', nameAsInPolicy: 'WELL ENGINEERING LLC', address: expect.stringContaining('117624'), inn: '7727344381', ogrn: '1187746434380' },
+      // (б): only the systems that have one
+      processors: [{ name: 'ООО «ХостПро»', address: 'г. Москва, ул. Тестовая, д. 1', systems: ['hosting-backups'] }],
+      // (в), (г)
+      subject: { name: 'Иванова Мария Петровна', email: 'maria@example.ru' },
+      destroyedBy: [{ name: 'Смирнов Алексей Игоревич', position: 'системный администратор' }],
+      // (е): the non-automated system with its sheets; (ж): the automated ones
+      media: [{ system: 'paper-archive', medium: { ru: 'Бумажный архив обращений' }, sheets: 3 }],
+      informationSystems: [{ id: 'crm', name: { ru: 'CRM-система ООО «ВЭЛ ИНЖИНИРИНГ»' } }, { id: 'hosting-backups' }],
+      // (з): each system's own method unless one was confirmed
+      methods: [{ system: 'crm', method: { en: expect.stringContaining('CRM') } }, { system: 'hosting-backups' }, { system: 'paper-archive', method: { ru: 'измельчение в шредере' } }],
+      // (и), (к)
+      reason: { legalBasis: 'ч. 3 ст. 20 Федерального закона № 152-ФЗ', request: { number: CASE, date: '2026-03-02' } },
+      destroyedOn: '2026-03-10',
+    });
+    // (д): by default every category the systems hold, once each
+    expect(act.categories).toContain('подпись');
+    expect(act.categories).toContain('история обращений');
+    expect(act.categories.filter((c) => c === 'фамилия, имя, отчество')).toHaveLength(1);
+  });
+
+  it('matches the documented JSON schema', () => {
+    const validate = addFormats(new Ajv({ strict: false }), ['date']).compile(DestructionActSchema);
+    expect(validate(act), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...act, destroyedOn: '10.03.2026' })).toBe(false);
+  });
+
+  it('uses the confirmed categories and method when given', () => {
+    const confirmed = buildActData(actInput(CASE, { categories: ['адрес электронной почты'], method: { ru: 'стирание', en: 'erasure' } }), ctx);
+    expect(confirmed.categories).toEqual(['адрес электронной почты']);
+    expect(confirmed.methods.map((m) => m.method.en)).toEqual(['erasure', 'erasure', 'erasure']);
+  });
+
+  it('builds the p.5 log extract for each automated system from the audit events, and moves to the act what the log lacks (p.6)', () => {
+    expect(act.logExtract).toEqual([
+      { system: expect.objectContaining({ ru: 'CRM-система ООО «ВЭЛ ИНЖИНИРИНГ»' }), subject: CASE, categories: ['фамилия, имя, отчество; адрес электронной почты'],
+        reason: 'case.confirm_destruction', date: '2026-03-10T11:45:00.000Z', eventIds: ['7'] },
+      expect.objectContaining({ system: expect.objectContaining({ en: 'Backups at the hosting of https://wellpro.ru/' }), eventIds: ['7'] }),
+    ]);
+    // The log holds the case number, never the subject's name: the name and the legal reason are stated by the act.
+    expect(act.movedFromLog).toContainEqual({ system: 'crm', field: 'subject', value: 'Иванова Мария Петровна' });
+    expect(act.movedFromLog).toContainEqual({ system: 'crm', field: 'reason', value: expect.stringContaining('ч. 3 ст. 20') });
+    expect(act.movedFromLog.some((m) => m.field === 'categories')).toBe(false);
+  });
+
+  it('takes a per-system destruction event for its own system only, and moves categories the log did not record', () => {
+    const events = [{ id: '9', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_destroyed', data: { system: 'crm' } },
+      { id: '10', at: '2026-03-09T11:00:00.000Z', actor: 'engine', action: 'destruction.system_destroyed', data: { system: 'hosting-backups', categories: ['номер телефона'] } }];
+    const built = buildActData(actInput(CASE), { ...ctx, events });
+    expect(built.logExtract.map((e) => [e.eventIds, e.categories, e.date])).toEqual([[['9'], null, '2026-03-09T10:00:00.000Z'], [['10'], ['номер телефона'], '2026-03-09T11:00:00.000Z']]);
+    expect(built.movedFromLog).toContainEqual({ system: 'crm', field: 'categories', value: built.categories.join(', ') });
+    expect(built.movedFromLog.filter((m) => m.field === 'categories').map((m) => m.system)).toEqual(['crm']);
+  });
+
+  it('refuses an act while an automated system has no destruction in the log', () => {
+    const events = [{ id: '9', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_destroyed', data: { system: 'crm' } }];
+    expect(() => buildActData(actInput(CASE), { ...ctx, events })).toThrow(MissingDestructionEvent);
+    expect(() => buildActData(actInput(CASE), { ...ctx, events })).toThrow(/hosting-backups/);
+  });
+
+  it('refuses an act without a destroyer, without systems, or with a paper medium lacking its sheets', () => {
+    expect(() => buildActData(actInput(CASE, { destroyedBy: [] }), ctx)).toThrow(ActInputError);
+    expect(() => buildActData(actInput(CASE, { systems: [] }), ctx)).toThrow(ActInputError);
+    expect(() => buildActData(actInput(CASE, { systems: [{ id: 'paper-archive' }] }), ctx)).toThrow(/sheets/);
+    expect(() => buildActData(actInput(CASE, { systems: [{ id: 'nowhere' }] }), ctx)).toThrow(/unknown information system/);
+  });
+});

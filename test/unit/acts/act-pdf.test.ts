@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildActData } from '../../../acts/act-data';
+import { renderActPdf } from '../../../acts/act-pdf';
+import { actInput, destructionEvents, pdfText, testRegistry, wellpro } from '../../helpers/acts';
+
+const CASE = 'DSAR-2026-000042';
+const act = buildActData(actInput(CASE), { number: '179-2026-000007', issuedOn: '2026-03-11', operator: wellpro, registry: testRegistry(), events: destructionEvents(CASE) });
+
+let pdf: Buffer;
+let text: string;
+beforeAll(async () => {
+  pdf = await renderActPdf(act);
+  text = pdfText(pdf);
+});
+
+describe('the act as PDF, read back with pdftotext', () => {
+  it('shows every Order 179 p.3 field in Russian', () => {
+    for (const expected of [
+      'АКТ № 179-2026-000007', 'об уничтожении персональных данных', 'приказ Роскомнадзора от 28.10.2022 № 179',
+      'а) Оператор: ООО «ВЭЛ ИНЖИНИРИНГ», ИНН 7727344381, ОГРН 1187746434380', '117624',
+      'б) Лицо, осуществляющее обработку по поручению оператора: ООО «ХостПро», г. Москва, ул. Тестовая, д. 1',
+      'в) Субъект персональных данных: Иванова Мария Петровна',
+      'г) Уничтожение произвели: Смирнов Алексей Игоревич, системный администратор',
+      'д) Категории уничтоженных персональных данных:', 'подпись',
+      'е) Материальный носитель и количество листов: Бумажный архив обращений: 3 л.',
+      'ж) Информационная система персональных данных: CRM-система ООО «ВЭЛ ИНЖИНИРИНГ»',
+      'з) Способ уничтожения:', 'измельчение в шредере',
+      'и) Причина уничтожения: требование субъекта об уничтожении персональных данных; основание: ч. 3 ст. 20 Федерального закона № 152-ФЗ',
+      `запрос № ${CASE} от 2026-03-02`, 'к) Дата уничтожения: 2026-03-10',
+      'Подписи лиц, уничтоживших персональные данные', '____________________ Смирнов Алексей Игоревич',
+    ]) expect(text).toContain(expected);
+  });
+
+  it('shows the p.5 log extract and the p.6 facts the log cannot show', () => {
+    expect(text).toContain('Выгрузка из журнала регистрации событий (п. 5)');
+    expect(text).toContain(`Субъект: ${CASE}`);
+    expect(text).toContain('Причина: case.confirm_destruction');
+    expect(text).toContain('Дата: 2026-03-10T11:45:00.000Z');
+    expect(text).toContain('Сведения, не отражённые в журнале (п. 6)');
+    expect(text).toContain('crm, субъект: Иванова Мария Петровна');
+  });
+
+  it('has an English section', () => {
+    for (const expected of ['English summary of act No. 179-2026-000007', 'Operator: WELL ENGINEERING LLC', 'Data subject: Иванова Мария Петровна',
+      'Processors: ООО «ХостПро»', 'Information systems: CRM system of WELL ENGINEERING LLC', 'Method: crm:', 'Reason: the subject\'s demand to destroy the personal data',
+      'Date of destruction: 2026-03-10', 'Media and sheets: Paper archive of requests: 3']) expect(text).toContain(expected);
+  });
+
+  it('embeds the DejaVu font shipped through npm, not a system font', () => {
+    const fonts = spawnSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
+    expect(fonts.status).toBe(0);
+    expect(fonts.stdout).toMatch(/DejaVuSans\s/);
+    expect(fonts.stdout).toMatch(/DejaVuSans-Bold/);
+    expect(fonts.stdout.split('\n').slice(2).filter(Boolean).every((l) => /\byes\s+yes\b/.test(l))).toBe(true); // embedded, subset
+  });
+});
