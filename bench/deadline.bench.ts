@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { runBatch } from '../cli/deadline-command';
 import { builtInCalendar, computeDeadline, RULE_IDS, RULES, type RuleId } from '../domain/legal-time';
+import { seeded } from './bench-util';
 
 const COMPUTATIONS = 200_000;
 const BATCH_LINES = 100_000;
@@ -12,19 +13,10 @@ const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
 const SPAN_DAYS = 4 * 365;
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Hour rules need an instant; the others get a date or (one in four) an instant. */
 function generate(count: number, seed: number): Array<{ rule: RuleId; from: string }> {
-  const random = mulberry32(seed);
+  const random = seeded(seed);
   return Array.from({ length: count }, () => {
     const rule = RULE_IDS[Math.floor(random() * RULE_IDS.length)] as RuleId;
     const ms = START + Math.floor(random() * SPAN_DAYS * DAY);

@@ -1,14 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type pg from 'pg';
 import { actData, getAct, type StoredAct } from '../acts/act-register';
-import { createPool, migrate } from '../platform/db';
+import { withPool, type DatabaseDeps } from './with-pool';
 
-interface Deps {
-  databaseUrl: () => string;
-  /** Reports that PostgreSQL cannot be used and exits. */
-  unreachable: (err: unknown) => never;
-}
+type Deps = DatabaseDeps;
 
 const say = (m: string) => console.error(`dsar: ${m}`);
 
@@ -51,16 +46,4 @@ export function registerActCommands(program: Command, deps: Deps): void {
       }
       process.stdout.write(opts.json ? stored.json : `${summary(stored)}\n`);
     }));
-}
-
-async function withPool(deps: Deps, run: (pool: pg.Pool) => Promise<void>) {
-  const pool: pg.Pool = createPool(deps.databaseUrl(), 1);
-  try {
-    await migrate(deps.databaseUrl());
-    await run(pool);
-  } catch (err) {
-    deps.unreachable(err);
-  } finally {
-    await pool.end();
-  }
 }

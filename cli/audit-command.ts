@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import type pg from 'pg';
-import { createPool } from '../platform/db';
 import { anchorHead, verifyAuditChain } from './audit-verify';
+import { withPool } from './with-pool';
 
 interface Deps {
   databaseUrl: () => string;
@@ -14,23 +13,12 @@ export const EXIT_BROKEN_CHAIN = 1;
 
 /** `dsar audit verify|anchor`: checks and anchors the hash-chained audit log (docs/adr/011). */
 export function registerAuditCommands(program: Command, deps: Deps): void {
-  // No migration here: verify only reads, and must not change the database it is checking.
-  const withPool = async (fn: (pool: pg.Pool) => Promise<void>) => {
-    const pool = createPool(deps.databaseUrl(), 1);
-    try {
-      await fn(pool);
-    } catch (err) {
-      deps.unreachable(err);
-    } finally {
-      await pool.end();
-    }
-  };
   const audit = program.command('audit').description('the hash-chained audit log');
 
   audit.command('verify')
     .description('recompute the hash chain and check every anchor; exit 1 naming the first tampered, missing or reordered event')
     .option('--anchor', 'when intact, also record an anchor at the current head')
-    .action(({ anchor }: { anchor?: boolean }) => withPool(async (pool) => {
+    .action(({ anchor }: { anchor?: boolean }) => withPool(deps, async (pool) => {
       const client = await pool.connect();
       let result;
       try {
@@ -49,16 +37,16 @@ export function registerAuditCommands(program: Command, deps: Deps): void {
         const anchored = await anchorHead(pool, 'verify --anchor');
         if (anchored) console.error(`dsar: anchored chain_seq ${anchored.chainSeq} (${anchored.hash})`);
       }
-    }));
+    }, { migrate: false })); // verify only reads: it must not change the database it checks
 
   audit.command('anchor')
     .description('record an anchor at the current head, so removing events after it is detected')
-    .action(() => withPool(async (pool) => {
+    .action(() => withPool(deps, async (pool) => {
       const anchored = await anchorHead(pool, 'dsar audit anchor');
       if (!anchored) {
         console.error('dsar: the audit log is empty; nothing to anchor.');
         return;
       }
       process.stdout.write(`${JSON.stringify(anchored)}\n`);
-    }));
+    }, { migrate: false })); // verify only reads: it must not change the database it checks
 }

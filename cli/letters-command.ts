@@ -6,12 +6,9 @@ import { createPool, migrate } from '../platform/db';
 import { createSmtpTransport } from '../letters/smtp';
 import { getLetter, LETTER_STATUSES, lettersWithStatus, queuedLetterIds, type LetterRow, type LetterStatus } from '../letters/outbox';
 import { LetterSendFailed, resendUnconfirmedLetter, sendAllQueued } from '../letters/send';
+import { withPool, type DatabaseDeps } from './with-pool';
 
-interface Deps {
-  databaseUrl: () => string;
-  /** Reports that PostgreSQL cannot be used and exits. */
-  unreachable: (err: unknown) => never;
-}
+type Deps = DatabaseDeps;
 
 /** Exit code when some letters could not be sent (still queued, or refused): distinct from 1 (cannot run at all). */
 export const EXIT_NOT_ALL_SENT = 3;
@@ -108,15 +105,3 @@ const listed = (l: LetterRow) => ({
   id: l.id, caseId: l.caseId, kind: l.kind, status: l.status, messageId: l.messageId, attempts: l.attempts,
   sendingSince: l.sendingSince?.toISOString() ?? null, lastError: l.lastError, createdAt: l.createdAt.toISOString(), sentAt: l.sentAt?.toISOString() ?? null,
 });
-
-async function withPool(deps: Deps, run: (pool: pg.Pool) => Promise<void>) {
-  const pool: pg.Pool = createPool(deps.databaseUrl(), 1);
-  try {
-    await migrate(deps.databaseUrl());
-    await run(pool);
-  } catch (err) {
-    deps.unreachable(err);
-  } finally {
-    await pool.end();
-  }
-}

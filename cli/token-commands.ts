@@ -1,8 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import type pg from 'pg';
-import { createPool, migrate } from '../platform/db';
 import { ROLES, issueToken, listTokens, revokeToken, type Role } from '../api/features/tokens/token-store';
 import { parseExpiresIn } from './expires-in';
+import { withPool } from './with-pool';
 
 interface Deps {
   databaseUrl: () => string;
@@ -17,17 +16,6 @@ const say = (m: string) => console.error(`dsar: ${m}`);
 
 /** `dsar token create|list|revoke`: results on stdout, messages on stderr. */
 export function registerTokenCommands(program: Command, deps: Deps): void {
-  const withPool = async (fn: (pool: pg.Pool) => Promise<void>) => {
-    const pool = createPool(deps.databaseUrl(), 1);
-    try {
-      await migrate(deps.databaseUrl());
-      await fn(pool);
-    } catch (err) {
-      deps.unreachable(err);
-    } finally {
-      await pool.end();
-    }
-  };
   const token = program.command('token').description('API bearer tokens');
 
   token.command('create')
@@ -38,7 +26,7 @@ export function registerTokenCommands(program: Command, deps: Deps): void {
     })
     .option('--name <name>', 'who or what holds the token (recorded as the actor in the audit log)', `${process.env.USER ?? 'user'}`)
     .option('--expires-in <duration>', 'lifetime, e.g. 12h, 90d, 4w (default: no expiry; revoke it when no longer needed)', parseExpiresIn)
-    .action(({ role, name, expiresIn }: { role: Role; name: string; expiresIn?: number }) => withPool(async (pool) => {
+    .action(({ role, name, expiresIn }: { role: Role; name: string; expiresIn?: number }) => withPool(deps, async (pool) => {
       const expiresAt = expiresIn === undefined ? undefined : new Date(Date.now() + expiresIn);
       const { id, token: value } = await issueToken(pool, role, name, { expiresAt });
       const lifetime = expiresAt ? `expires ${expiresAt.toISOString()}` : 'does not expire';
@@ -48,7 +36,7 @@ export function registerTokenCommands(program: Command, deps: Deps): void {
 
   token.command('list')
     .description('one JSON line per token (id, name, role, dates); never the token itself')
-    .action(() => withPool(async (pool) => {
+    .action(() => withPool(deps, async (pool) => {
       for (const info of await listTokens(pool)) process.stdout.write(`${JSON.stringify(info)}\n`);
     }));
 
@@ -58,7 +46,7 @@ export function registerTokenCommands(program: Command, deps: Deps): void {
       if (!/^[1-9][0-9]{0,15}$/.test(v)) throw new InvalidArgumentError('use the numeric id shown by `npx dsar token list`');
       return Number(v);
     })
-    .action((id: number) => withPool(async (pool) => {
+    .action((id: number) => withPool(deps, async (pool) => {
       const outcome = await revokeToken(pool, id);
       if (outcome === 'not_found') {
         say(`no token with id ${id}; \`npx dsar token list\` shows the ids.`);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -7,6 +6,7 @@ import { RULES, splitPromisedTerms, type RuleId, type SplitPromises } from '../d
 import { ConfigError } from '../platform/config-error';
 import { MISSING_HINTS, OperatorProfileSchema, type OperatorProfile } from './profile-schema';
 import { isInn, isKpp, isOgrn } from './registration-numbers';
+import { readSettingsJson } from './settings-file';
 
 export { OperatorProfileSchema, type OperatorProfile } from './profile-schema';
 
@@ -88,19 +88,7 @@ export function parseOperatorProfile(json: unknown, file: string): OperatorProfi
 }
 
 export function loadOperatorProfile(file: string): OperatorProfile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`operator profile ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}): ` +
-      'set DSAR_OPERATOR_PROFILE to the operator\'s profile JSON file (see operator/profiles/).');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(`operator profile ${file} is not valid JSON: ${(err as Error).message}`);
-  }
+  const json = readSettingsJson(file, 'operator profile', 'set DSAR_OPERATOR_PROFILE to the operator\'s profile JSON file (see operator/profiles/).');
   return parseOperatorProfile(json, file);
 }
 

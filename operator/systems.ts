@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import isEmail from 'validator/lib/isEmail';
 import { ConfigError } from '../platform/config-error';
 import { SystemsRegistrySchema, type InformationSystem, type SystemsRegistry } from './systems-schema';
+import { readSettingsJson } from './settings-file';
 
 export { InformationSystemSchema, SystemsRegistrySchema, type InformationSystem, type SystemsRegistry } from './systems-schema';
 
@@ -63,19 +63,7 @@ export function parseSystemsRegistry(json: unknown, file: string): SystemsRegist
 }
 
 export function loadSystemsRegistry(file: string): SystemsRegistry {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`systems registry ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}): ` +
-      'set DSAR_SYSTEMS_FILE to the operator\'s systems JSON file (see operator/systems/wellpro.json).');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(`systems registry ${file} is not valid JSON: ${(err as Error).message}`);
-  }
+  const json = readSettingsJson(file, 'systems registry', 'set DSAR_SYSTEMS_FILE to the operator\'s systems JSON file (see operator/systems/wellpro.json).');
   return parseSystemsRegistry(json, file);
 }
 

@@ -218,18 +218,21 @@ export function observabilitySettings(env: NodeJS.ProcessEnv = process.env): Obs
   };
 }
 
+/** A mail server's URL setting, parsed, and the same with its password masked for messages (never logged in clear). */
+function serverUrl(name: string, raw: string, example: string): { url: URL; masked: string } {
+  const masked = raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  try {
+    return { url: new URL(raw), masked };
+  } catch {
+    throw new ConfigError(`${name}=${masked} is not a URL: use ${example}.`);
+  }
+}
+
 export const DEFAULT_LETTER_FROM = 'wellpro@wellengineering.ru';
 
 function smtpSettings(env: NodeJS.ProcessEnv, readFile: (path: string) => string): SmtpSettings | undefined {
-  const raw = env.SMTP_URL;
-  if (!raw) return undefined;
-  const masked = raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`SMTP_URL=${masked} is not a URL: use smtp://user:password@host:587 or smtps://…:465.`);
-  }
+  if (!env.SMTP_URL) return undefined;
+  const { url, masked } = serverUrl('SMTP_URL', env.SMTP_URL, 'smtp://user:password@host:587 or smtps://…:465');
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`SMTP_URL=${masked} must start with smtp:// or smtps://.`);
   if (!url.hostname) throw new ConfigError(`SMTP_URL=${masked} names no host.`);
   let password = url.password ? decodeURIComponent(url.password) : undefined;
@@ -270,15 +273,8 @@ function maxCachedWorkflows(env: NodeJS.ProcessEnv): number {
 }
 
 export function imapSettings(env: NodeJS.ProcessEnv = process.env, readFile = (p: string) => readFileSync(p, 'utf8')): ImapSettings | undefined {
-  const raw = env.IMAP_URL;
-  if (!raw) return undefined;
-  const masked = raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`IMAP_URL=${masked} is not a URL: use imaps://user@imap.example.ru/INBOX (password in IMAP_PASSWORD or IMAP_PASSWORD_FILE).`);
-  }
+  if (!env.IMAP_URL) return undefined;
+  const { url, masked } = serverUrl('IMAP_URL', env.IMAP_URL, 'imaps://user@imap.example.ru/INBOX (password in IMAP_PASSWORD or IMAP_PASSWORD_FILE)');
   if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw new ConfigError(`IMAP_URL=${masked} must start with imap:// or imaps://.`);
   if (!url.hostname || !url.username) throw new ConfigError(`IMAP_URL=${masked} must name the host and the mailbox user (imaps://user@host/INBOX).`);
   let password = env.IMAP_PASSWORD || (url.password ? decodeURIComponent(url.password) : undefined);

@@ -11,6 +11,7 @@ import type { RequestType } from '../../domain/case/request-types';
 import { REQUEST_TYPES } from '../../domain/case/request-types';
 import { extendTerm, openingTerms, planTerm, termFrom, type CaseTerm, type TermContext } from '../../domain/case/terms';
 import type { ActionDetails } from '../../workflows/case-contract';
+import { seeded } from '../../bench/bench-util';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,17 +32,6 @@ export interface SimCase {
 interface TermWindow { term: CaseTerm; from: number; to: number }
 export interface Expected { term: string; key: string; at: number; kind: string }
 
-/** mulberry32: small, fast and good enough to spread cases and delays. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const destroyed: ActionDetails = {
   what: 'full name, e-mail', where: 'CRM', method: 'deleted from the database', destroyedAt: '2027-01-01T10:00:00Z',
@@ -138,7 +128,7 @@ function nextAt(model: CaseModel, now: number, late: boolean, prompt: boolean, r
  * January holidays and one around the May holidays, so their terms cross them.
  */
 export function generateYear(seed: number, count: number, year: number, ctx: TermContext): SimCase[] {
-  const rnd = prng(seed);
+  const rnd = seeded(seed);
   const start = Date.UTC(year, 0, 1) - MSK;
   const span = Date.UTC(year + 1, 0, 1) - MSK - start;
   const pinned = [Date.UTC(year, 0, 1) - MSK, Date.UTC(year, 3, 28) - MSK]; // Jan 1–8, Apr 28–May 12

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageTooLarge, MessageUnreadable, parseMessage } from '../../../intake/parse-message';
 import type { ParsedMessage } from '../../../domain/intake/message';
 import { FIXTURES, OPERATOR, crlf, fixture, nested, nestedMessages, plain, withAttachment } from './mail-builders';
+import { seeded } from '../../../bench/bench-util';
 
 const SEED = 20261202;
 const MUTATED = 2_000;
@@ -18,17 +19,6 @@ const MUTATED = 2_000;
 const MiB = 1024 * 1024;
 const boundMs = (raw: Buffer) => 2_000 + (raw.length / MiB) * 300;
 
-/** mulberry32: a tiny seeded PRNG, so a failing message can be regenerated from SEED and its index. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (raw: Buffer, rnd: () => number) => Buffer;
 const at = (raw: Buffer, rnd: () => number) => Math.floor(rnd() * (raw.length + 1));
@@ -111,7 +101,7 @@ function expectSafe(m: ParsedMessage): void {
 describe('hostile corpus', () => {
   it(`${MUTATED} mutated messages and the named pathological cases each parse or end in a recorded rejection, in time`, async () => {
     const seeds = readdirSync(FIXTURES).filter((f) => f.endsWith('.eml')).map(fixture);
-    const rnd = prng(SEED);
+    const rnd = seeded(SEED); // a failing message can be regenerated from SEED and its index
     const corpus = [...pathological(), ...Array.from({ length: MUTATED }, () => mutate(seeds, rnd))];
     const outcome = { parsed: 0, withWarnings: 0, tooLarge: 0, unreadable: new Map<string, number>() };
     let slowest = { ms: 0, how: '' };
