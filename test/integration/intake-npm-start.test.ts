@@ -105,7 +105,7 @@ it('under npm start, a message delivered by LMTP to dovecot is a case with its a
     expect(r.ackSubject).toMatch(/\[DSAR-\d{4}-\d{6,}\]/);
     expect(r.ackMs).toBeLessThan(5_000);
   }
-  // Each message was moved out of INBOX: the intake in the npm start tree took them, nothing else did.
+  // Taken in over IMAP by the intake of the npm start tree, each once.
   const { rows } = await pool.query(`SELECT count(*)::int AS n FROM mail_messages WHERE source = 'imap' AND outcome = 'case'`);
   expect(rows[0].n).toBe(3);
 }, 120_000);
