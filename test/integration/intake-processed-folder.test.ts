@@ -19,7 +19,8 @@ async function messagesIn(folder: string): Promise<number> {
   const c = new ImapFlow({ host: '127.0.0.1', port: dovecot.imapPort, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
   await c.connect();
   try {
-    return (await c.status(folder, { messages: true }).catch(() => undefined))?.messages ?? -1;
+    const status = await c.status(folder, { messages: true }).catch(() => false as const);
+    return status ? status.messages ?? -1 : -1;
   } finally {
     await c.logout();
   }
