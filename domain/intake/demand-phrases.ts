@@ -43,7 +43,8 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'blocking', pattern: `(?:за)?блок${W} ~ ${DATA_RU}`, weight: 0.9 },
   { type: 'blocking', pattern: `(?:block${W}|freez${W}) ~ ${DATA_EN}`, weight: 0.9 },
   // "Мой номер попал к вам незаконно: заблокируйте его": the pronoun stands for the data of the sentence before.
-  { type: 'blocking', pattern: `(?:за)?блокир${W} (?:мо${W} )?(?:${CONTACT_RU}|их|его|ее)`, weight: 0.75 },
+  // Imperative and infinitive only: "вы заблокировали мой номер" is a complaint about an account, not a demand.
+  { type: 'blocking', pattern: `(?:за)?блокир(?:уйте|овать) (?:мо${W} )?(?:${CONTACT_RU}|их|его|ее)`, weight: 0.75 },
   { type: 'blocking', pattern: `(?:restrict${W}|restriction of) ~ processing`, weight: 0.85 },
 
   // Deletion / destruction (art. 20 p.3, art. 21 p.3–4).
@@ -53,8 +54,9 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'deletion', pattern: `удал${W} ~ (?:аккаунт${W}|учетн${W} запис${W}|профил${W}|личн${W} кабинет${W}|анкет${W})`, weight: 0.75 },
   { type: 'deletion', pattern: `удал${W} ~ из (?:ваш${W} )?(?:баз${W}|списк${W}|систем${W})`, weight: 0.8 },
   { type: 'deletion', pattern: 'право на (?:забвение|удаление)', weight: 0.8 },
-  // The other verbs people use for it: сотрите, исключите (из базы), уберите, вычеркните; contact details named.
-  { type: 'deletion', pattern: `(?:сотр${W}|убер${W}|убра${W}|вычеркн${W}|исключ${W}) ~ (?:${DATA_RU}|${CONTACT_RU})`, weight: 0.85 },
+  // The other verbs people use for it: сотрите, уберите, вычеркните; contact details named. "Исключите" only with
+  // where from (из базы): "исключить информацию из договора" is business as usual.
+  { type: 'deletion', pattern: `(?:сотр${W}|убер${W}|убра${W}|вычеркн${W}) ~ (?:${DATA_RU}|${CONTACT_RU})`, weight: 0.85 },
   { type: 'deletion', pattern: `(?:сотр${W}|убер${W}|убра${W}|вычеркн${W}|исключ${W}) ~ ${STORE_RU}`, weight: 0.8 },
   { type: 'deletion', pattern: `(?:удал${W}|уничтож${W}|стер${W}) (?:мо${W} )?${CONTACT_RU}`, weight: 0.85 },
   { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|destroy${W}|wip${W}) ~ ${DATA_EN}`, weight: 0.9 },
@@ -103,7 +105,8 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'access', pattern: `на каком (?:правовом )?основании ~ (?:обрабатыва${W}|храни${W}|хранят${W}|использу${W}|получил${W})`, weight: 0.8 },
   // A question or an ask, not "until you check how you got it" (a condition of another demand).
   { type: 'access', pattern: `(?:how did you|(?:tell|explain|inform|let) ~ how you) (?:get|got|obtain${W}|acquir${W}|receiv${W})`, weight: 0.8 },
-  { type: 'access', pattern: `(?:who|whom) ~ (?:share|shared|disclose${W}|pass${W}|sell|sold|transfer${W})`, weight: 0.75 },
+  // "who you share it with", "whom have you sold my data to" — not "who can I share the manual with".
+  { type: 'access', pattern: `(?:who|whom) (?:do |did |have |has )?you (?:have |'ve )?(?:share|shared|disclose${W}|pass${W}|sell|sold|transfer${W})`, weight: 0.75 },
   { type: 'access', pattern: `(?:с какой целью|в каких целях|для каких целей) ~ (?:обрабатыва${W}|храни${W}|использу${W})`, weight: 0.8 },
   { type: 'access', pattern: `(?:what|which) ~ ${DATA_EN} ~ (?:hold|have|store|keep|process|collect)${W}`, weight: 0.85 },
   { type: 'access', pattern: `(?:subject access|access request|copy of ~ ${DATA_EN}|access to ~ ${DATA_EN})`, weight: 0.85 },

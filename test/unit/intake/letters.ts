@@ -148,4 +148,8 @@ export const GAPS: Letter[] = [
   ['delete my email address', '', 'Delete my email address, please.' + SIGN_EN, 'deletion', ['deletion']],
   ['remove it from your records', '', 'You have my old phone number. Remove it from your records.' + SIGN_EN, 'deletion', ['deletion']],
   ['corrected invoice (not a request)', 'Invoice 5531', 'Could you send the corrected invoice and the shipping details?' + SIGN_EN, null, [], 'probably_not_a_request'],
+  // What the new phrases must not catch: a complaint in the past tense, business "исключить", a question about sharing.
+  ['вы заблокировали мой номер (жалоба)', '', 'Почему вы заблокировали мой номер в личном кабинете? Я не могу войти.' + SIGN, null, [], 'probably_not_a_request'],
+  ['исключить из спецификации (не запрос)', 'Спецификация', 'Прошу исключить из спецификации информацию о насосе ЭЦВ 6-10.' + SIGN, null, [], 'probably_not_a_request'],
+  ['who can I share (not a request)', 'Manual', 'Who can I share the installation manual with in my team?' + SIGN_EN, null, [], 'probably_not_a_request'],
 ];
