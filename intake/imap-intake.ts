@@ -43,6 +43,7 @@ export function startImapIntake(imap: ImapSettings, deps: IntakeDeps, log: Logge
     const closed = new Promise<void>((resolve) => { client!.once('close', () => resolve()); });
     client.on('error', () => undefined); // surfaced by `close` and failed commands
     await client.connect();
+    await ensureFolder(client, imap.processedFolder, log);
     await client.mailboxOpen(imap.folder);
     const uidvalidity = Number(client.mailbox && client.mailbox.uidValidity);
     let cursor = await readCursor(deps.pg, mailbox);
@@ -74,7 +75,7 @@ export function startImapIntake(imap: ImapSettings, deps: IntakeDeps, log: Logge
       const uids = ((await c.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
       // Taken in before a crash that came before the move: only the move is left to do.
       const done = uids.filter((u) => u <= cursor.lastUid);
-      if (done.length) await c.messageMove(done.join(','), imap.processedFolder, { uid: true });
+      if (done.length) await move(c, done, imap.processedFolder);
       const todo = uids.filter((u) => u > cursor.lastUid).slice(0, CHUNK);
       if (!todo.length) break;
       const fetched: Array<{ uid: number; source: Buffer; internalDate: Date }> = [];
@@ -86,7 +87,7 @@ export function startImapIntake(imap: ImapSettings, deps: IntakeDeps, log: Logge
       })));
       cursor.lastUid = Math.max(...todo);
       await saveCursor(deps.pg, mailbox, cursor);
-      await c.messageMove(todo.join(','), imap.processedFolder, { uid: true });
+      await move(c, todo, imap.processedFolder);
     }
     await saveState(deps.pg, mailbox, 'ok'); // the heartbeat /health reads
   };
@@ -117,6 +118,24 @@ export function startImapIntake(imap: ImapSettings, deps: IntakeDeps, log: Logge
       await saveState(deps.pg, mailbox, 'down').catch(() => undefined);
     },
   };
+}
+
+/**
+ * The Processed folder is created when missing: a mistyped or never-created folder would otherwise leave every
+ * message in the inbox (the cases are opened all the same) with nothing said anywhere.
+ */
+async function ensureFolder(c: ImapFlow, folder: string, log: Logger): Promise<void> {
+  const folders = await c.list();
+  if (folders.some((f) => f.path === folder)) return;
+  await c.mailboxCreate(folder);
+  log.info({ folder }, 'created the folder taken-in messages are moved to');
+}
+
+/** imapflow answers a refused MOVE with `false`: a failure here must reconnect and show on /health, not pass unseen. */
+async function move(c: ImapFlow, uids: number[], folder: string): Promise<void> {
+  if (!(await c.messageMove(uids.join(','), folder, { uid: true }))) {
+    throw new Error(`the server refused to move ${uids.length} taken-in message(s) to the folder "${folder}"`);
+  }
 }
 
 /** One drain at a time; a wake during a drain runs one more. A failing drain closes the connection (reconnect). */

@@ -23,6 +23,12 @@ const W = '\\p{L}*';
 /** What the subject's data is called. */
 const DATA_RU = `(?:персональн${W} )?(?:данн${W}|сведени${W}|информаци${W})`;
 const DATA_EN = '(?:personal )?(?:data|information|details|records?)';
+/** Contact details are personal data too, and what a subject who is called or mailed names first. */
+const CONTACT_RU = `(?:(?:номер${W} )?телефон${W}|номер${W}|(?:электронн${W} )?(?:адрес${W}|почт${W})|e-?mail|анкет${W})`;
+const CONTACT_EN = '(?:(?:phone |mobile )?number|e-?mail(?: address)?|(?:postal |home )?address)';
+/** Where the subject's data sit: "из вашей базы", "from your records". */
+const STORE_RU = `из (?:ваш${W} )?(?:\\p{L}+ )?(?:баз${W}|списк${W}|систем${W}|CRM)`;
+const STORE_EN = 'from (?:your|the) (?:\\p{L}+ )?(?:lists?|databases?|records|systems?|CRM|files)';
 
 export const DEMAND_PHRASES: readonly Phrase[] = [
   // Withdrawal of consent (art. 9 p.2, art. 21 p.5): unconditional, so one clear phrase is enough.
@@ -36,6 +42,9 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   // Blocking (art. 21 p.1): the data themselves, never "my account is blocked".
   { type: 'blocking', pattern: `(?:за)?блок${W} ~ ${DATA_RU}`, weight: 0.9 },
   { type: 'blocking', pattern: `(?:block${W}|freez${W}) ~ ${DATA_EN}`, weight: 0.9 },
+  // "Мой номер попал к вам незаконно: заблокируйте его": the pronoun stands for the data of the sentence before.
+  // Imperative and infinitive only: "вы заблокировали мой номер" is a complaint about an account, not a demand.
+  { type: 'blocking', pattern: `(?:за)?блокир(?:уйте|овать) (?:мо${W} )?(?:${CONTACT_RU}|их|его|ее)`, weight: 0.75 },
   { type: 'blocking', pattern: `(?:restrict${W}|restriction of) ~ processing`, weight: 0.85 },
 
   // Deletion / destruction (art. 20 p.3, art. 21 p.3–4).
@@ -45,9 +54,18 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'deletion', pattern: `удал${W} ~ (?:аккаунт${W}|учетн${W} запис${W}|профил${W}|личн${W} кабинет${W}|анкет${W})`, weight: 0.75 },
   { type: 'deletion', pattern: `удал${W} ~ из (?:ваш${W} )?(?:баз${W}|списк${W}|систем${W})`, weight: 0.8 },
   { type: 'deletion', pattern: 'право на (?:забвение|удаление)', weight: 0.8 },
+  // The other verbs people use for it: сотрите, уберите, вычеркните; contact details named. "Исключите" only with
+  // where from (из базы): "исключить информацию из договора" is business as usual.
+  { type: 'deletion', pattern: `(?:сотр${W}|убер${W}|убра${W}|вычеркн${W}) ~ (?:${DATA_RU}|${CONTACT_RU})`, weight: 0.85 },
+  { type: 'deletion', pattern: `(?:сотр${W}|убер${W}|убра${W}|вычеркн${W}|исключ${W}) ~ ${STORE_RU}`, weight: 0.8 },
+  { type: 'deletion', pattern: `(?:удал${W}|уничтож${W}|стер${W}) (?:мо${W} )?${CONTACT_RU}`, weight: 0.85 },
   { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|destroy${W}|wip${W}) ~ ${DATA_EN}`, weight: 0.9 },
   { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|close) ~ (?:account|profile)`, weight: 0.75 },
   { type: 'deletion', pattern: 'remove me from ~ (?:database|records|systems?)', weight: 0.8 },
+  { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|purg${W}|wip${W}) ~ ${CONTACT_EN}`, weight: 0.85 },
+  { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|purg${W}|take) (?:it|them|me|this) ${STORE_EN}`, weight: 0.8 },
+  // The passive a wish is written in: "I want my data erased", "all my details deleted".
+  { type: 'deletion', pattern: `${DATA_EN} (?:to be )?(?:erased|deleted|removed|destroyed|wiped)`, weight: 0.8 },
   { type: 'deletion', pattern: `(?:eras${W}|delet${W}|remov${W}|wip${W}) (?:everything|all) (?:you (?:have|hold|keep|store)|about me|on me)`, weight: 0.85 },
   { type: 'deletion', pattern: 'right to (?:be forgotten|erasure)', weight: 0.85 },
   { type: 'deletion', pattern: '(?:erasure|deletion) (?:request|of my)', weight: 0.85 },
@@ -56,6 +74,9 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|остановит${W}) ~ (?:обработк${W}|обрабатыва${W}|использова${W})`, weight: 0.9 },
   { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}) ~ (?:звонк${W}|звонит${W}|звонить|рассылк${W}|присыла${W}|писать|беспоко${W})`, weight: 0.8 },
   { type: 'cease_processing', pattern: `(?:запрет${W}|запреща${W}|возража${W}) ~ обработк${W}`, weight: 0.85 },
+  // Disclosure is processing too (art. 3 p.3): "прекратите передачу моих данных партнёрам".
+  { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|остановит${W}|запрет${W}) ~ (?:передач${W}|передава${W}|распространени${W}|раскрыти${W})`, weight: 0.85 },
+  { type: 'cease_processing', pattern: `(?:stop|cease) (?:sharing|selling|disclosing|passing on|transferring)`, weight: 0.85 },
   { type: 'cease_processing', pattern: `(?:прошу (?:вас )?(?:больше )?|больше )не (?:обрабатыва${W}|использова${W}|звонит${W}|звонить|присыла${W}|беспоко${W}|писать|пишите)`, weight: 0.8, negative: true },
   { type: 'cease_processing', pattern: 'не (?:звоните|присылайте|беспокойте|обрабатывайте|используйте)', weight: 0.75, negative: true },
   { type: 'cease_processing', pattern: `не хочу, чтобы ~ (?:обрабатыва${W}|использова${W}|хранил${W})`, weight: 0.75, negative: true },
@@ -68,7 +89,8 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'correction', pattern: `(?:исправ${W}|уточн${W}|измен${W}|обнов${W}|актуализ${W}|скорректир${W}|поправ${W}) ~ ${DATA_RU}`, weight: 0.85 },
   { type: 'correction', pattern: `(?:исправ${W}|измен${W}|обнов${W}) ~ (?:мо${W} )?(?:фамили${W}|имя|адрес${W}|дат${W} рождения|номер телефона)`, weight: 0.7 },
   { type: 'correction', pattern: `(?:неверн${W}|неправильн${W}|устаревш${W}|неточн${W}|недостоверн${W}|ошибочн${W}|неполн${W}|некорректн${W}) ~ ${DATA_RU}`, weight: 0.5 },
-  { type: 'correction', pattern: `(?:correct${W}|rectif${W}|updat${W}|amend${W}|fix) ~ (?:${DATA_EN}|name|address|e-?mail|phone)`, weight: 0.85 },
+  // Not the past participle: "the corrected invoice and the details", "the updated price list" describe, not demand.
+  { type: 'correction', pattern: `(?:correct|correcting|correction of|rectif(?:y|ication of)|update|updating|amend|amendment of|fix) ~ (?:${DATA_EN}|(?:sur|first |last |family |maiden )?name|spelling|date of birth|${CONTACT_EN}|phone)`, weight: 0.85 },
   { type: 'correction', pattern: `(?:inaccurate|incorrect|outdated|wrong|out of date) ~ ${DATA_EN}`, weight: 0.5 },
 
   // Access: information about processing (art. 14 p.7) or the data themselves.
@@ -79,7 +101,12 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'access', pattern: `откуда у вас (?:мо${W} )?(?:данн${W}|номер${W}|телефон${W}|адрес${W}|почт${W}|e-?mail)`, weight: 0.85 },
   { type: 'access', pattern: `ознаком${W} ~ (?:${DATA_RU}|обработк${W})`, weight: 0.85 },
   { type: 'access', pattern: `(?:доступ${W} к|копи${W}) ~ ${DATA_RU}`, weight: 0.8 },
-  { type: 'access', pattern: `(?:кому|каким третьим лицам) ~ (?:переда${W}|передава${W}|предоставл${W}|раскрыва${W})`, weight: 0.75 },
+  { type: 'access', pattern: `(?:кому|каки${W} (?:третьим )?(?:лицам|организациям|компаниям)) ~ (?:переда${W}|передава${W}|предоставл${W}|раскрыва${W})`, weight: 0.75 },
+  { type: 'access', pattern: `на каком (?:правовом )?основании ~ (?:обрабатыва${W}|храни${W}|хранят${W}|использу${W}|получил${W})`, weight: 0.8 },
+  // A question or an ask, not "until you check how you got it" (a condition of another demand).
+  { type: 'access', pattern: `(?:how did you|(?:tell|explain|inform|let) ~ how you) (?:get|got|obtain${W}|acquir${W}|receiv${W})`, weight: 0.8 },
+  // "who you share it with", "whom have you sold my data to" — not "who can I share the manual with".
+  { type: 'access', pattern: `(?:who|whom) (?:do |did |have |has )?you (?:have |'ve )?(?:share|shared|disclose${W}|pass${W}|sell|sold|transfer${W})`, weight: 0.75 },
   { type: 'access', pattern: `(?:с какой целью|в каких целях|для каких целей) ~ (?:обрабатыва${W}|храни${W}|использу${W})`, weight: 0.8 },
   { type: 'access', pattern: `(?:what|which) ~ ${DATA_EN} ~ (?:hold|have|store|keep|process|collect)${W}`, weight: 0.85 },
   { type: 'access', pattern: `(?:subject access|access request|copy of ~ ${DATA_EN}|access to ~ ${DATA_EN})`, weight: 0.85 },

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../../../intake/limits';
 import { takeInMessage, type TakeInResult } from '../../../intake/take-in';
 import { validatorCompiler } from '../../validation';
 import { ErrorBody } from '../cases/schemas';
+import { caseMessageRoutes } from './case-messages-routes';
 
 /** For the OpenAPI document: the raw message. The bytes themselves are checked by the parser, not by JSON Schema. */
 const RawMessage = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The raw message as received (RFC 822 / RFC 5322), any charset or transfer encoding' });
@@ -46,6 +47,7 @@ function refusal(result: TakeInResult): AppError {
 }
 
 export const intakeRoutes: FastifyPluginAsyncTypebox<{ classify?: MessageClassifier }> = async (app, opts) => {
+  await app.register(caseMessageRoutes); // its own scope: the message/rfc822 body parser below is for the upload only
   const limit = DEFAULT_LIMITS.maxMessageBytes;
   const deps = { pg: app.pg, temporal: app.temporal, config: app.config, legalTime: app.legalTime, classify: opts.classify ?? classifyMessage };
   // Scoped to this plugin: the rest of the API stays JSON-only (api/json-body.ts).

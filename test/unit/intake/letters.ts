@@ -124,3 +124,32 @@ export const HARDER: Letter[] = [
   ['GDPR style en', 'Data Subject Request', 'Under Article 15 GDPR I request access to my personal data.' + SIGN_EN, 'access', ['access']],
   ['forwarded by employee', 'Fwd: удаление', 'Коллеги, пересылаю.\n\n---------- Forwarded message ---------\nОт: Петров <petrov@example.ru>\nПрошу удалить мои персональные данные.', 'deletion', ['deletion']],
 ];
+
+/**
+ * Gaps in the phrase table found by reading it (session 13), each with a letter of its own: synonyms of the verbs
+ * (сотрите, исключите, уберите; stop sharing), objects the data patterns did not name (a phone number, an e-mail
+ * address, "it"/"его"), disclosure to third parties, the legal basis, the passive ("I want my data erased"), and an
+ * English past participle read as a demand ("the corrected invoice and the details"). Written before any change,
+ * and never from the held-out letters (test/fixtures/intake/held-out/), which measure the result.
+ */
+export const GAPS: Letter[] = [
+  ['сотрите номер', '', 'Сотрите мой номер телефона из вашей базы.' + SIGN, 'deletion', ['deletion']],
+  ['исключите из базы', '', 'Прошу исключить мои данные из вашей клиентской базы.' + SIGN, 'deletion', ['deletion']],
+  ['уберите анкету', '', 'Уберите, пожалуйста, мою анкету и контактные данные с вашего сайта.' + SIGN, 'deletion', ['deletion']],
+  ['заблокируйте его (адрес)', '', 'Мой адрес электронной почты попал к вам незаконно. Заблокируйте его.' + SIGN, 'blocking', ['blocking']],
+  ['удалите e-mail', 'Удаление', 'Удалите мой e-mail, пожалуйста.' + SIGN, 'deletion', ['deletion']],
+  ['прекратите передачу', '', 'Прошу прекратить передачу моих данных вашим партнёрам.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['каким компаниям передали', '', 'Сообщите, каким компаниям вы передали мои данные.' + SIGN, 'access', ['access']],
+  ['на каком основании храните', '', 'На каком основании вы храните мою анкету?' + SIGN, 'access', ['access']],
+  ['stop sharing', '', 'Stop sharing my data with your partners.' + SIGN_EN, 'cease_processing', ['cease_processing']],
+  ['how did you get my number', '', 'How did you get my phone number?' + SIGN_EN, 'access', ['access']],
+  ['update my surname', '', 'Please update my surname, I got married last month.' + SIGN_EN, 'correction', ['correction']],
+  ['passive: data erased', '', 'I want my personal data erased.' + SIGN_EN, 'deletion', ['deletion']],
+  ['delete my email address', '', 'Delete my email address, please.' + SIGN_EN, 'deletion', ['deletion']],
+  ['remove it from your records', '', 'You have my old phone number. Remove it from your records.' + SIGN_EN, 'deletion', ['deletion']],
+  ['corrected invoice (not a request)', 'Invoice 5531', 'Could you send the corrected invoice and the shipping details?' + SIGN_EN, null, [], 'probably_not_a_request'],
+  // What the new phrases must not catch: a complaint in the past tense, business "исключить", a question about sharing.
+  ['вы заблокировали мой номер (жалоба)', '', 'Почему вы заблокировали мой номер в личном кабинете? Я не могу войти.' + SIGN, null, [], 'probably_not_a_request'],
+  ['исключить из спецификации (не запрос)', 'Спецификация', 'Прошу исключить из спецификации информацию о насосе ЭЦВ 6-10.' + SIGN, null, [], 'probably_not_a_request'],
+  ['who can I share (not a request)', 'Manual', 'Who can I share the installation manual with in my team?' + SIGN_EN, null, [], 'probably_not_a_request'],
+];
