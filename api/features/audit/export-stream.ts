@@ -9,8 +9,8 @@ import { CHAINED_EVENT_COLUMNS } from '../../../cli/audit-chain';
  * can recompute every `hash` from the export alone. `data` is jsonb's own text, `at`/`actedAt` UTC with
  * microseconds. No column of the case row (the subject's name or e-mail) is joined in.
  */
-export const EXPORT_COLUMNS = ['chainSeq', 'id', 'caseId', 'at', 'actedAt', 'actor', 'action', 'fromStatus', 'toStatus',
-  'message', 'data', 'dedupeKey', 'prevHash', 'hash'] as const;
+export const EXPORT_COLUMNS = ['chainSeq', 'id', 'caseId', 'at', 'actor', 'action', 'fromStatus', 'toStatus',
+  'message', 'data', 'dedupeKey', 'actedAt', 'prevHash', 'hash'] as const;
 
 /** Rows fetched from the server-side cursor at a time: the only rows held in memory besides the stream buffers. */
 const BATCH_ROWS = 500;

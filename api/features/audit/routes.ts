@@ -33,7 +33,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['audit'], summary: 'Every audit event recorded in a period, streamed as CSV or JSON Lines',
       description: 'Streamed from a PostgreSQL cursor, so a year of events never sits in memory. Columns (CSV header, JSON keys): '
-        + 'chainSeq, id, caseId, at, actedAt, actor, action, fromStatus, toStatus, message, data, dedupeKey, prevHash, hash — in the text '
+        + 'chainSeq, id, caseId, at, actor, action, fromStatus, toStatus, message, data, dedupeKey, actedAt, prevHash, hash — in the text '
         + 'forms the hash chain covers, so every hash can be recomputed from the export (docs/adr/011). No subject names or e-mails are joined in.',
       querystring: ExportQuery,
       response: { 200: { content: { 'text/csv': { schema: StreamBody }, 'application/jsonl': { schema: StreamBody } } }, ...errors },
