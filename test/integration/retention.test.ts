@@ -57,12 +57,15 @@ describe('purgeExpiredActs', () => {
     } });
   });
 
-  it('leaves the register entry readable and answers 410 act_purged for the content', async () => {
+  it('leaves the register entry readable and answers 410 act_purged for the content, in the API and `dsar acts print`', async () => {
     const one = (await get(`/api/v1/acts/${expired.number}`)).json();
     expect(one).toMatchObject({ act: null, entry: { number: expired.number, pdfSha256: expired.pdfSha256, purgedAt: expect.any(String), signed: false } });
     for (const part of ['pdf', 'json', 'signature']) {
       expect((await get(`/api/v1/acts/${expired.number}/${part}`)).json()).toMatchObject({ statusCode: 410, code: 'act_purged' });
     }
+    const printed = runDsar(engine.config.databaseUrl, ['acts', 'print', expired.number]);
+    expect(printed.status).toBe(1);
+    expect(printed.stderr).toContain(`act ${expired.number} (case ${expired.caseId}) was kept until 2026-03-01 and purged; JSON SHA-256 ${expired.jsonSha256}`);
   });
 
   it('keeps `dsar audit verify` green: the purge adds events to the chain and alters none', async () => {
