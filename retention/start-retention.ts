@@ -1,8 +1,11 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { retentionWorkflow } from '../workflows/retention-workflow';
 
-/** Kept here too, so starting it does not load workflow code into the worker's main thread. */
-export const RETENTION_WORKFLOW_ID = 'dsar-retention';
+/**
+ * One retention workflow per task queue: engines that share a Temporal namespace (one per operator, each with
+ * its own queue and database) each keep their own.
+ */
+export const retentionWorkflowId = (taskQueue: string) => `dsar-retention:${taskQueue}`;
 
 /**
  * Starts the retention workflow unless it runs already: every worker calls this at start-up, so a fresh
@@ -11,7 +14,7 @@ export const RETENTION_WORKFLOW_ID = 'dsar-retention';
 export async function ensureRetentionWorkflow(client: Client, taskQueue: string, everyMs?: number): Promise<boolean> {
   try {
     await client.workflow.start<typeof retentionWorkflow>('retentionWorkflow', {
-      workflowId: RETENTION_WORKFLOW_ID, taskQueue, args: [everyMs === undefined ? {} : { everyMs }],
+      workflowId: retentionWorkflowId(taskQueue), taskQueue, args: [everyMs === undefined ? {} : { everyMs }],
     });
     return true;
   } catch (err) {

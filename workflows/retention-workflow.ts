@@ -17,7 +17,7 @@ export interface RetentionInput {
 }
 
 /**
- * The engine's one retention workflow (id `dsar-retention`, started by every worker at start-up, idempotently:
+ * The engine's retention workflow (id `dsar-retention:<task queue>`, started by every worker at start-up, idempotently:
  * retention/start-retention.ts). Every day: purge the acts past their retention (Order 179 p.4, 3 years from the destruction) and minimise
  * the closed cases past DSAR_MINIMISE_AFTER_DAYS. The activities do the SQL in short batches; "now" is the
  * workflow's time, so a replay decides nothing differently and the time-skipping server can test it.

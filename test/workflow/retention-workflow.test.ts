@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../cli/audit-verify';
 import { DEFAULT_REMINDER_POLICY } from '../../domain/case/reminders';
 import { builtInCalendar } from '../../domain/legal-time';
 import { MINIMISED } from '../../retention/minimise-cases';
-import { ensureRetentionWorkflow, RETENTION_WORKFLOW_ID } from '../../retention/start-retention';
+import { ensureRetentionWorkflow, retentionWorkflowId } from '../../retention/start-retention';
 import { letterDeps } from '../../worker/letter-deps';
 import { actInput, testRegistry, wellpro } from '../helpers/acts';
 import { eventually } from '../helpers/eventually';
@@ -76,7 +76,7 @@ it('purges acts past retention and minimises cases past the period, daily, each 
     expect(await purged()).not.toContain(inAYear);
     expect([await count('act.purged'), await count('case.minimised')]).toEqual([2, 2]);
   });
-  await ts.env.client.workflow.getHandle(RETENTION_WORKFLOW_ID).terminate('test finished');
+  await ts.env.client.workflow.getHandle(retentionWorkflowId(taskQueue)).terminate('test finished');
 
   const client = await ts.pool.connect();
   try {
