@@ -4,9 +4,8 @@ import type { FastifyReply } from 'fastify';
 import contentDisposition from 'content-disposition';
 import { AppError } from '../../errors';
 import { ErrorBody, NoQuery } from '../cases/schemas';
-import { ACT_ENTRY_COLUMNS, actEntry } from '../audit/case-record';
 import { ActEntry, ActListQuery, ActParams, AUDIT_ROLES, binary } from '../audit/schemas';
-import { listActs } from './act-list';
+import { ACT_ENTRY_COLUMNS, actEntry, listActs } from './act-list';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody };
 const config = { roles: AUDIT_ROLES };

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { ACT_ENTRY_COLUMNS, actEntry } from '../acts/act-list';
 
 /**
  * Everything an auditor needs to reconstruct one case: its chained audit events, its letters, the documents
@@ -55,21 +56,6 @@ async function mail(db: pg.Pool, caseId: string) {
 async function acts(db: pg.Pool, caseId: string) {
   const { rows } = await db.query(`SELECT ${ACT_ENTRY_COLUMNS} FROM destruction_acts WHERE case_id = $1 ORDER BY year, seq`, [caseId]);
   return rows.map(actEntry);
-}
-
-/** The register entry of an act, as the register and the case history show it (no content: links to it). */
-export const ACT_ENTRY_COLUMNS = `number, case_id, to_char(destroyed_on, 'YYYY-MM-DD') AS destroyed_on, issued_at,
-  to_char(retain_until, 'YYYY-MM-DD') AS retain_until, json_sha256, pdf_sha256, signature IS NOT NULL AS signed, signature_format, signed_by, purged_at`;
-
-export function actEntry(r: Record<string, unknown>) {
-  const base = `/api/v1/acts/${r.number as string}`;
-  return {
-    number: r.number as string, caseId: r.case_id as string, destroyedOn: r.destroyed_on as string, issuedAt: iso(r.issued_at)!,
-    retainUntil: r.retain_until as string, jsonSha256: r.json_sha256 as string, pdfSha256: r.pdf_sha256 as string,
-    signed: r.signed as boolean, signatureFormat: r.signature_format as string | null, signedBy: r.signed_by as string | null,
-    purgedAt: iso(r.purged_at),
-    links: { self: base, json: `${base}/json`, pdf: `${base}/pdf`, signature: `${base}/signature` },
-  };
 }
 
 /** The case's full record, or undefined when there is no such case. */
