@@ -138,3 +138,15 @@ it('is for auditors, the DPO and admins, and refuses an empty period with a code
   const bad = await engine.app.inject({ url: '/api/v1/audit/export?from=2025-01-01&to=2026-01-01T00:00:00Z&format=xml', headers: engine.auth('auditor') });
   expect(bad.statusCode).toBe(400);
 });
+
+it('gives the connection back and stops the query when the client goes away mid-export', async () => {
+  await new Promise<void>((resolve, reject) => {
+    const req = http.get(`${base}/api/v1/audit/export?${PERIOD}&format=csv`, { headers: engine.auth('auditor') }, (res) => {
+      res.once('data', () => { req.destroy(); resolve(); });
+    });
+    req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
+  });
+  const exporting = async () => Number((await engine.pool.query(
+    `SELECT count(*) AS n FROM pg_stat_activity WHERE state <> 'idle' AND query LIKE '%FROM audit_events WHERE at >=%' AND pid <> pg_backend_pid()`)).rows[0].n);
+  await eventually(async () => (await exporting()) === 0 && engine.app.pg.totalCount === engine.app.pg.idleCount);
+});
