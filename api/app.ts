@@ -6,6 +6,8 @@ import type { Config } from '../platform/config';
 import { loggerOptions } from '../platform/logger';
 import { frameworkErrors, registerErrorHandler } from './errors';
 import { acceptJsonOnly } from './json-body';
+import { actRoutes } from './features/acts/routes';
+import { auditRoutes } from './features/audit/routes';
 import { caseRoutes } from './features/cases/routes';
 import { codecRoutes } from './features/codec/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
@@ -71,6 +73,8 @@ export async function buildApp(config: Config, opts: { classify?: MessageClassif
   await app.register(systemRoutes);
   await app.register(letterRoutes);
   await app.register(intakeRoutes, { classify: opts.classify });
+  await app.register(auditRoutes);
+  await app.register(actRoutes);
   await app.register(codecRoutes, { prefix: '/codec' });
   return app;
 }

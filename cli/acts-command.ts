@@ -40,6 +40,12 @@ export function registerActCommands(program: Command, deps: Deps): void {
         process.exitCode = 1;
         return;
       }
+      // The retention workflow deletes an act's content the day after its 3 years; the register entry stays.
+      if ((stored.json as string | null) === null) {
+        say(`act ${number} (case ${stored.caseId}) was kept until ${stored.retainUntil} and purged; JSON SHA-256 ${stored.jsonSha256}, PDF SHA-256 ${stored.pdfSha256}.`);
+        process.exitCode = 1;
+        return;
+      }
       if (opts.pdf) {
         writeFileSync(opts.pdf, stored.pdf);
         say(`wrote ${opts.pdf} (${stored.pdf.length} bytes, SHA-256 ${stored.pdfSha256})`);

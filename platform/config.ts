@@ -272,6 +272,14 @@ function maxCachedWorkflows(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+/**
+ * The retention workflow: closed cases are minimised DSAR_MINIMISE_AFTER_DAYS after closing (default 1,095 = 3
+ * years, as long as Order 179 keeps an act and the Civil Code's general limitation period runs).
+ */
+export function retentionSettings(env: NodeJS.ProcessEnv = process.env): { minimiseAfterDays: number } {
+  return { minimiseAfterDays: positiveInt(env, 'DSAR_MINIMISE_AFTER_DAYS', 1095) };
+}
+
 export function imapSettings(env: NodeJS.ProcessEnv = process.env, readFile = (p: string) => readFileSync(p, 'utf8')): ImapSettings | undefined {
   if (!env.IMAP_URL) return undefined;
   const { url, masked } = serverUrl('IMAP_URL', env.IMAP_URL, 'imaps://user@imap.example.ru/INBOX (password in IMAP_PASSWORD or IMAP_PASSWORD_FILE)');

@@ -5,6 +5,7 @@ import { createActivities } from '../activities';
 import type { LetterDeps } from '../activities/case-letters';
 import type { ReminderContext } from '../activities/reminder-plans';
 import { letterDeps } from './letter-deps';
+import type { RetentionSettings } from '../retention/activities';
 import { dataConverter } from '../platform/temporal';
 
 // The engine runs its TypeScript sources directly (tsx); the worker's bundler compiles workflows itself.
@@ -22,6 +23,8 @@ export interface WorkerDeps {
   reminders: ReminderContext;
   /** A prebuilt bundle (tests build it once); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** DSAR_MINIMISE_AFTER_DAYS and the time zone for the retention workflow; default 1,095 days, the reminders' zone. */
+  retention?: RetentionSettings;
   /** DSAR_WORKER_MAX_CACHED_WORKFLOWS; otherwise the SDK's default (sized from the heap limit). */
   maxCachedWorkflows?: number;
 }
@@ -31,7 +34,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({ pool: deps.pool, letters: deps.letters ?? letterDeps(), reminders: deps.reminders }),
+    activities: createActivities({ pool: deps.pool, letters: deps.letters ?? letterDeps(), reminders: deps.reminders, retention: deps.retention }),
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
     dataConverter: dataConverter(deps.payloadKey),
     ...(deps.maxCachedWorkflows ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),

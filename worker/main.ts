@@ -1,11 +1,12 @@
 import { NativeConnection } from '@temporalio/worker';
-import { loadConfig } from '../platform/config';
+import { loadConfig, retentionSettings } from '../platform/config';
 import { createPool, migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { createLogger } from '../platform/logger';
 import { logOperatorProfile } from '../operator/profile';
 import { installSdkLogging } from '../platform/temporal-logger';
-import { connectionOptions } from '../platform/temporal';
+import { connectClient, connectionOptions } from '../platform/temporal';
+import { ensureRetentionWorkflow } from '../retention/start-retention';
 import { createWorker } from './create-worker';
 import { verifyTemplates } from '../letters';
 import { letterDeps } from './letter-deps';
@@ -13,6 +14,7 @@ import { letterDeps } from './letter-deps';
 /** Production entry point (`npm run worker`): DATABASE_URL + TEMPORAL_ADDRESS/NAMESPACE/TLS. */
 async function main() {
   const config = loadConfig();
+  const retention = { ...retentionSettings(), timeZone: config.timeZone }; // a bad DSAR_MINIMISE_AFTER_DAYS is refused now
   const log = createLogger(config.logLevel, { pretty: config.logPretty });
   const legalTime = loadLegalTime(config); // refuse a bad calendar override now, not mid-case
   // The profile is loaded by loadConfig (refused there without a legal name or address); letters will speak for it.
@@ -29,9 +31,14 @@ async function main() {
   const worker = await createWorker({
     connection, pool, payloadKey: config.payloadKey,
     letters, reminders: { ...legalTime, reminderPolicy: config.reminderPolicy }, maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    retention,
     namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
   });
   log.info({ namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, maxCachedWorkflows: config.workerMaxCachedWorkflows }, 'worker started');
+  // Acts past their retention and closed cases past DSAR_MINIMISE_AFTER_DAYS: one daily workflow, started once.
+  const client = await connectClient(config.temporal, config.payloadKey);
+  if (await ensureRetentionWorkflow(client, config.temporal.taskQueue)) log.info('retention workflow started');
+  await client.connection.close();
   // The SDK stops polling on SIGINT/SIGTERM and lets running tasks finish before run() resolves.
   await worker.run();
   await connection.close();
