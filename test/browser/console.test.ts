@@ -218,3 +218,30 @@ it('locks an account after five wrong passwords, even against the right one', as
   const row = (await engine.pool.query(`SELECT failed_attempts, locked_until > now() + interval '50 seconds' AS locked FROM console_users WHERE email = 'lock@example.ru'`)).rows[0];
   expect(row).toEqual({ failed_attempts: 5, locked: true });
 });
+
+it('works from the keyboard alone: skip link, sign-in, navigation', async () => {
+  const { id } = await open('access', new Date().toISOString(), 'Ксения Клавиатурова');
+  const { page } = await consolePage(browser);
+  await page.goto(`${base}/`);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className)).toBe('skip');
+  await page.locator('#email').focus();
+  await page.keyboard.type('olga@example.ru');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/`);
+  await page.getByRole('link', { name: 'Обращения', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/cases`);
+  // The filter form is reachable and submits with Enter (htmx swaps the results and pushes the URL).
+  await page.locator('#f-q').focus();
+  await page.keyboard.type('Клавиатурова');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.url()).toContain('q=');
+  await expect.poll(() => page.locator('table.cases tbody tr').count()).toBe(1);
+  await page.getByRole('link', { name: id }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/cases/${id}`);
+  await expectAccessible(page);
+});
