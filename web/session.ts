@@ -16,8 +16,8 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'dsar_session';
 export const LANG_COOKIE = 'dsar_lang';
-/** A working day and then some: officers sign in once a day; an idle laptop is not signed in for ever. */
-export const SESSION_LIFETIME_MS = 12 * 3_600_000;
+/** A working day and then some by default (DSAR_CONSOLE_SESSION_HOURS): officers sign in once a day; an idle laptop is not signed in for ever. */
+const sessionLifetimeMs = (config: { consoleSessionHours?: number }) => (config.consoleSessionHours ?? 12) * 3_600_000;
 /** httpOnly: no script reads it; SameSite=Strict: no other site's page sends it; Secure whenever the request came over TLS. */
 const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' } as const;
 
@@ -67,8 +67,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const outcome = await signIn(app.pg, email, password);
     if ('user' in outcome) {
       // A new token at every sign-in: a session id planted before sign-in is never promoted (session fixation).
-      const token = await createSession(app.pg, outcome.user.id, SESSION_LIFETIME_MS);
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_LIFETIME_MS / 1000 });
+      const lifetimeMs = sessionLifetimeMs(app.config);
+      const token = await createSession(app.pg, outcome.user.id, lifetimeMs);
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: lifetimeMs / 1000 });
       request.log.info({ userId: outcome.user.id, role: outcome.user.role }, 'console sign-in');
       return reply.redirect(localPath(next), 303);
     }
