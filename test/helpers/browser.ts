@@ -17,8 +17,9 @@ export async function launchChromium(): Promise<Browser> {
  * A page that records Content-Security-Policy violations and script errors, so every test also proves the
  * console runs under its strict CSP (nothing inline, nothing from elsewhere).
  */
-export async function consolePage(browser: Browser, opts: { width?: number; height?: number; lang?: 'ru' | 'en' } = {}) {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, acceptDownloads: true });
+export async function consolePage(browser: Browser, opts: { width?: number; height?: number } = {}) {
+  // A Russian officer's browser: date inputs and the like in Russian; the console's own language is its cookie's.
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, acceptDownloads: true, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
   // Short waits: a missing element fails the test with its locator rather than at the test's own timeout.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
