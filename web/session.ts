@@ -40,10 +40,10 @@ export async function sessionHook(request: FastifyRequest, reply: FastifyReply):
 }
 
 /** The page context: translations, user, a CSRF token for the page's forms. */
-export function pageContext(request: FastifyRequest, reply: FastifyReply, title: (t: ReturnType<typeof translator>) => string, nav?: PageContext['nav']): PageContext {
+export function pageContext(request: FastifyRequest, reply: FastifyReply, title: (t: ReturnType<typeof translator>) => string, nav?: PageContext['nav'], here = request.url): PageContext {
   const tr = translator(request.lang);
   return {
-    tr, lang: request.lang, user: request.user, csrf: reply.generateCsrf(), here: request.url, timeZone: request.server.legalTime.timeZone,
+    tr, lang: request.lang, user: request.user, csrf: reply.generateCsrf(), here, timeZone: request.server.legalTime.timeZone,
     nav, title: title(tr),
   };
 }

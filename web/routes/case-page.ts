@@ -25,7 +25,8 @@ async function renderCase(request: FastifyRequest, reply: FastifyReply, id: stri
     ...letters.map((l) => ({ ...l, kind: 'letter' as const })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const canWrite = !!request.user && WRITERS.includes(request.user.role);
-  const ctx = pageContext(request, reply, () => c.id, 'cases');
+  // After a refused POST the language switch must come back to the case page, not to the form's URL.
+  const ctx = pageContext(request, reply, () => c.id, 'cases', `/cases/${c.id}`);
   return html(reply, renderPage('case', ctx, {
     c, timeline, email, canWrite,
     forms: canWrite ? c.allowedActions.map((a) => ACTION_FORMS[a]) : [],
