@@ -106,6 +106,7 @@ it('marks an overdue case in the list and on the dashboard, in Russian and Engli
   await signIn(page, 'olga@example.ru');
   await page.waitForURL(`${base}/`);
   expect(Number(await page.locator('.card.overdue .n').textContent())).toBeGreaterThanOrEqual(1);
+  expect(Number(await page.locator('.card.soon .n').textContent())).toBeGreaterThanOrEqual(1); // the blocking case: due at 24:00 today
   await screenshot(page, 'dashboard-ru');
   await visit(page, '/cases');
   const row = page.locator(`tr[data-case="${late.id}"]`);

@@ -17,20 +17,22 @@ export async function readDashboard(db: pg.Pool, at: { today: string; weekEnd: s
   const [byType, due, triage, triageTotal, destruction, weeks] = await Promise.all([
     db.query<{ type: string; step: string; n: number }>(`SELECT type, step, count(*)::int AS n FROM cases WHERE ${OPEN} GROUP BY type, step ORDER BY type, step`),
     db.query<{ today: number; week: number; overdue: number }>(
-      // A case counts once under each heading, by its running or overdue terms.
-      `SELECT count(DISTINCT case_id) FILTER (WHERE status = 'running' AND due = $1::date)::int AS today,
-              count(DISTINCT case_id) FILTER (WHERE status = 'running' AND due > $1::date AND due <= $2::date)::int AS week,
-              count(DISTINCT case_id) FILTER (WHERE status = 'overdue')::int AS overdue
-         FROM case_terms
-        -- Overdue terms ended before now, so all three fit under the partial index on running and overdue terms' due_at.
-        WHERE status IN ('running', 'overdue') AND due_at < (($2::date + 1)::timestamp AT TIME ZONE $3)`,
+      // A case counts once under each heading, by its running or overdue terms (one pass, grouped by case).
+      `SELECT count(*) FILTER (WHERE today)::int AS today, count(*) FILTER (WHERE week)::int AS week, count(*) FILTER (WHERE overdue)::int AS overdue
+         FROM (SELECT bool_or(status = 'running' AND due = $1::date) AS today,
+                      bool_or(status = 'running' AND due > $1::date AND due <= $2::date) AS week,
+                      bool_or(status = 'overdue') AS overdue
+                 FROM case_terms
+                -- Overdue terms ended before now, so all three fit under the partial index on running and overdue terms' due_at.
+                WHERE status IN ('running', 'overdue') AND due_at < (($2::date + 1)::timestamp AT TIME ZONE $3)
+                GROUP BY case_id) AS per_case`,
       [at.today, at.weekEnd, at.timeZone]),
     db.query<{ id: string; subject_name: string; received_at: Date }>(
       `SELECT id, subject_name, received_at FROM cases WHERE type = 'unclassified' AND ${OPEN} ORDER BY created_at LIMIT 10`),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'unclassified' AND ${OPEN}`),
     db.query<{ id: string; type: string; step: string; subject_name: string; due: string }>(
       `SELECT id, type, step, subject_name, to_char(due, 'YYYY-MM-DD') AS due FROM cases
-        WHERE step IN ('destroying', 'destroying_deferred') AND ${OPEN} ORDER BY due, id LIMIT 10`),
+        WHERE step IN ('destroying', 'destroying_deferred') AND ${OPEN} ORDER BY cases.due, id LIMIT 10`),
     db.query<{ week: string; opened: number; closed: number }>(
       `WITH weeks AS (
          SELECT w, w AT TIME ZONE $1 AS starts, (w + interval '1 week') AT TIME ZONE $1 AS ends
