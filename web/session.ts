@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { enforce } from '../api/plugins/rate-limits';
 import { createSession, deleteSession, sessionUser } from '../users/session-store';
 import { signIn, type ConsoleUser } from '../users/user-store';
 import { LANGUAGES, translator, type Lang } from './i18n';
@@ -73,6 +74,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.log.info({ userId: outcome.user.id, role: outcome.user.role }, 'console sign-in');
       return reply.redirect(localPath(next), 303);
     }
+    // Beside the per-account lockout, the API's per-address limit: guessing across many accounts from one address is slowed too.
+    await enforce(app.limits.failedAuth, request, reply, 'failed sign-ins from this address');
     const ctx = pageContext(request, reply, (tr) => tr.t('signIn.title'));
     const error = outcome.refused === 'locked'
       ? ctx.tr.t('signIn.locked', { until: ctx.tr.instant(outcome.until.toISOString(), ctx.timeZone) })

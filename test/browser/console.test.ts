@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueAct } from '../../acts/act-store';
+import { buildApp } from '../../api/app';
 import { createUser } from '../../users/user-store';
 import { actInput, testRegistry, wellpro } from '../helpers/acts';
 import { consolePage, expectAccessible, launchChromium, screenshot } from '../helpers/browser';
@@ -76,7 +77,8 @@ it('walks an officer through the console: an access case extended, then answered
   await expect.poll(() => page.locator('p.ok').textContent()).toContain('Продлить срок');
   await expectAccessible(page);
   expect(await page.locator('table.terms tbody tr').first().textContent()).toContain('продлён');
-  expect(await page.locator('#why-extend').textContent()).toContain('already extended');
+  expect(await page.locator('#why-extend').getAttribute('data-code')).toBe('extension_already_used');
+  expect(await page.locator('#why-extend').textContent()).toMatch(/срок уже продлевался.*already extended/s);
 
   // A second tab keeps the form while the case moves on through the API: its submission is refused in place.
   const { page: other } = await consolePage(browser);
@@ -245,4 +247,24 @@ it('works from the keyboard alone: skip link, sign-in, navigation', async () => 
   await page.keyboard.press('Enter');
   await page.waitForURL(`${base}/cases/${id}`);
   await expectAccessible(page);
+});
+
+it('slows guessing across many accounts from one address: the API\'s failed-authentication limit counts sign-ins too', async () => {
+  const app = await buildApp({ ...engine.config, rateLimit: { failedAuthPerMinute: 3, writesPerMinute: 100 } });
+  try {
+    const form = await app.inject({ method: 'GET', url: '/sign-in' });
+    const cookie = [form.headers['set-cookie']].flat().map((c) => String(c).split(';')[0]).join('; ');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const attempt = (email: string) => app.inject({
+      method: 'POST', url: '/sign-in', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, email, password: 'guess guess guess', next: '/' }).toString(),
+    });
+    for (const email of ['a1@example.ru', 'a2@example.ru', 'a3@example.ru']) expect((await attempt(email)).statusCode).toBe(401);
+    const limited = await attempt('a4@example.ru');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('too_many_requests');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  } finally {
+    await app.close();
+  }
 });

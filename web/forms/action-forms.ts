@@ -48,13 +48,13 @@ export const ACTION_FORMS: Record<OfficerAction, ActionForm> = Object.fromEntrie
 ) as Record<OfficerAction, ActionForm>;
 
 /** The actions not allowed now, each with the reason the table gives (decide.ts): what a greyed form shows. */
-export function refusedActions(c: CaseSnapshot, allowed: readonly string[], now: number): Array<{ action: OfficerAction; reason: string }> {
+export function refusedActions(c: CaseSnapshot, allowed: readonly string[], now: number): Array<{ action: OfficerAction; code: string; reason: string }> {
   return OFFICER_ACTIONS.filter((a) => !allowed.includes(a)).map((action) => {
     try {
       decide(c, { action }, now);
-      return { action, reason: '' };
+      return { action, code: '', reason: '' };
     } catch (err) {
-      return { action, reason: err instanceof ActionRefused ? err.message : String(err) };
+      return err instanceof ActionRefused ? { action, code: err.code, reason: err.message } : { action, code: 'internal_error', reason: String(err) };
     }
   });
 }

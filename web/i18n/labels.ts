@@ -41,6 +41,15 @@ export const LABELS: Record<string, Pair> = {
   'field.destroyedAt': ['Когда уничтожены', 'Destroyed at'], 'field.destroyedBy.0.name': ['Кто уничтожил (ФИО)', 'Destroyed by (name)'],
   'field.destroyedBy.0.position': ['Должность', 'Position'], 'field.ground': ['Основание', 'Ground'], 'field.retentionUntil': ['Хранить до', 'Keep until'],
   'field.provision': ['Норма закона', 'Provision'], 'field.reasons': ['Мотивы отказа', 'Reasons'],
+  // why an action is greyed (the transition table's codes, domain/case/decide.ts); its full message follows in English
+  'refusal.action_not_allowed_in_step': ['не предусмотрено на этом шаге пути', 'not part of the path in this step'],
+  'refusal.case_closed': ['обращение закрыто', 'the case is closed'],
+  'refusal.extension_not_allowed': ['срок этого обращения не продлевается', 'this request\'s term cannot be extended'],
+  'refusal.extension_already_used': ['срок уже продлевался (продлить можно один раз)', 'already extended once (the law allows one extension)'],
+  'refusal.extension_too_late': ['продлить можно только до истечения срока', 'an extension must be sent before the term ends'],
+  'refusal.finding_required': ['нужен итог проверки', 'a finding is needed'],
+  'refusal.finding_not_allowed': ['этот итог проверки не подходит', 'this finding does not apply'],
+  'refusal.type_required': ['нужен тип обращения', 'the request type is needed'],
   'field.sections.0.item': ['Пункт ст. 14 ч. 7', 'Art. 14 p.7 item'], 'field.sections.0.text': ['Сведения', 'Information'],
 };
 
