@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/workflow/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/workflow/**/*.test.ts', 'test/browser/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
           pool: 'forks',
           testTimeout: 60_000,

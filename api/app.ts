@@ -25,6 +25,7 @@ import { infrastructure } from './plugins/infrastructure';
 import { rateLimits } from './plugins/rate-limits';
 import { docsCsp, securityHeaders } from './plugins/security-headers';
 import { RequestLogController } from './request-log';
+import { webConsole } from '../web/console';
 
 /** `classify`: how e-mail intake classifies letters (tests pass their own). */
 export async function buildApp(config: Config, opts: { classify?: MessageClassifier } = {}): Promise<FastifyInstance> {
@@ -76,5 +77,6 @@ export async function buildApp(config: Config, opts: { classify?: MessageClassif
   await app.register(auditRoutes);
   await app.register(actRoutes);
   await app.register(codecRoutes, { prefix: '/codec' });
+  await app.register(webConsole); // the officers' and auditors' console under / (web/, ADR 013)
   return app;
 }

@@ -9,6 +9,7 @@ import { registerDeadlineCommand } from './deadline-command';
 import { registerIntakeCommands } from './intake-command';
 import { registerLetterCommands } from './letters-command';
 import { registerTokenCommands } from './token-commands';
+import { registerUserCommands } from './user-command';
 
 /** `npx dsar …`: operator commands. Results go to stdout, messages to stderr. */
 const program = new Command('dsar').description('DSAR engine command line').showHelpAfterError();
@@ -22,6 +23,7 @@ function unreachable(err: unknown): never {
 }
 
 registerTokenCommands(program, { databaseUrl, unreachable });
+registerUserCommands(program, { databaseUrl, unreachable }, () => `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || 3000}/`);
 registerLetterCommands(program, { databaseUrl, unreachable });
 registerAuditCommands(program, { databaseUrl, unreachable });
 registerActCommands(program, { databaseUrl, unreachable });

@@ -56,6 +56,8 @@ export interface Config extends ObservabilityConfig {
   workerMaxCachedWorkflows?: number;
   /** The operator's mailbox read by e-mail intake (IMAP_URL); unset: intake is off. */
   imap?: ImapSettings;
+  /** How long a web console sign-in lasts (DSAR_CONSOLE_SESSION_HOURS; loadConfig always sets it; default 12). */
+  consoleSessionHours?: number;
 }
 
 /** E-mail intake's mailbox (intake/imap-intake.ts). */
@@ -332,5 +334,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imap: imapSettings(env),
     systems: systemsRegistryFromEnv(env),
     actSigner: actSignerFromEnv(env),
+    consoleSessionHours: positiveInt(env, 'DSAR_CONSOLE_SESSION_HOURS', 12),
   };
 }

@@ -11,6 +11,7 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'dovecot-imapd', provides: '/usr/sbin/dovecot', for: 'e-mail intake tests (IMAP)' },
   { pkg: 'dovecot-lmtpd', provides: '/usr/lib/dovecot/lmtp', for: 'e-mail intake tests (delivery over LMTP)' },
   { pkg: 'poppler-utils', provides: '/usr/bin/pdftotext', for: 'destruction act tests (reading the PDF back)' },
+  { pkg: 'chromium', provides: '/usr/bin/chromium', for: 'web console browser tests (playwright-core drives it)' },
 ] as const;
 
 export const missingSystemPackages = () => SYSTEM_PACKAGES.filter((p) => !existsSync(p.provides));

@@ -106,6 +106,7 @@ async function main() {
   console.error([
     '',
     'DSAR engine is running.',
+    `  Console       ${base}/   (officers and auditors sign in here)`,
     `  API           ${base}/api/v1/cases`,
     `  API docs      ${base}/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
     `  Health        ${base}/health`,
@@ -116,6 +117,7 @@ async function main() {
     db ? `  PostgreSQL    ${db.url.replace('dsar:dsar@', 'dsar:***@')} (embedded, data in ${path.join(dataDir, 'pg')})` : '  PostgreSQL    DATABASE_URL',
     '',
     `Get a token:   ${db && db.url !== DEV_DATABASE_URL ? `DATABASE_URL=${db.url} ` : ''}npx dsar token create --role officer --name "Your Name"`,
+    `Sign in:       ${db && db.url !== DEV_DATABASE_URL ? `DATABASE_URL=${db.url} ` : ''}npx dsar user create --role officer --email you@example.ru --name "Your Name"   # prints a password; open ${base}/`,
     `Try it:        curl -H "Authorization: Bearer $TOKEN" ${base}/api/v1/cases`,
     'Stop:          Ctrl-C',
     '',

@@ -59,7 +59,8 @@ function idProbes(): Probe[] {
 }
 
 function routeProbes(): Probe[] {
-  const probes: Probe[] = ['/api/v1/casez', '/api/v2/cases', '/../../etc/passwd', '/api/v1/cases/x/y/z', '/', '/api', '/api/v1', '/health/x',
+  // `/` is the web console (HTML, its own sign-in redirect): not probed here.
+  const probes: Probe[] = ['/api/v1/casez', '/api/v2/cases', '/../../etc/passwd', '/api/v1/cases/x/y/z', '/nope', '/api', '/api/v1', '/health/x',
     '/api/v1/cases/DSAR-2026-000001/actions/x', '/%2e%2e/%2e%2e/etc/passwd', '/api/v1/cases%00', '/api/v1/deadlines/x']
     .map((url) => ({ name: `GET ${url}`, method: 'GET' as const, url, code: 'route_not_found' }));
   probes.push({ name: 'GET /%ZZ', method: 'GET', url: '/%ZZ' });
