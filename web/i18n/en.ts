@@ -26,7 +26,7 @@ export const en = {
   'audit.title': 'Audit', 'audit.acts': 'Register of destruction acts (RKN Order 179)', 'audit.noActs': 'No acts yet.',
   'audit.number': 'Number', 'audit.case': 'Case', 'audit.destroyedOn': 'Destroyed', 'audit.issuedAt': 'Issued',
   'audit.retainUntil': 'Keep until', 'audit.pdf': 'PDF', 'audit.signature': 'Signature', 'audit.unsigned': 'unsigned',
-  'audit.export': 'Audit log export for a period', 'audit.exportHint': 'Exported by the API (an auditor token is needed):', 'audit.from': 'From', 'audit.to': 'To',
+  'audit.export': 'Audit log export for a period', 'audit.exportHint': 'For scripts, the same export by the API (an auditor token is needed):', 'audit.format': 'Format', 'audit.download': 'Download', 'audit.from': 'From', 'audit.to': 'To',
   'audit.verify': 'Audit log integrity check', 'audit.verifyHint': 'Command', 'audit.allCases': 'All cases — read-only',
   'field.required': 'required', 'field.optional': 'optional', 'action.submit': 'Apply',
   'error.title': 'Error', 'error.back': 'Back to the dashboard', 'error.csrf': 'The form is stale or was not sent from the console. Reload the page and try again.',

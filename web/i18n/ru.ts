@@ -28,7 +28,7 @@ export const ru: Dictionary = {
   'audit.title': 'Аудит', 'audit.acts': 'Реестр актов об уничтожении (Приказ РКН № 179)', 'audit.noActs': 'Актов пока нет.',
   'audit.number': 'Номер', 'audit.case': 'Обращение', 'audit.destroyedOn': 'Уничтожено', 'audit.issuedAt': 'Составлен',
   'audit.retainUntil': 'Хранить до', 'audit.pdf': 'PDF', 'audit.signature': 'Подпись', 'audit.unsigned': 'без подписи',
-  'audit.export': 'Выгрузка журнала за период', 'audit.exportHint': 'Выгрузка через API (нужен токен аудитора):', 'audit.from': 'С', 'audit.to': 'По',
+  'audit.export': 'Выгрузка журнала за период', 'audit.exportHint': 'Для скриптов — та же выгрузка через API (нужен токен аудитора):', 'audit.format': 'Формат', 'audit.download': 'Скачать', 'audit.from': 'С', 'audit.to': 'По',
   'audit.verify': 'Проверка целостности журнала', 'audit.verifyHint': 'Команда', 'audit.allCases': 'Все обращения — только чтение',
   'field.required': 'обязательно', 'field.optional': 'необязательно', 'action.submit': 'Выполнить',
   'error.title': 'Ошибка', 'error.back': 'Назад к сводке', 'error.csrf': 'Форма устарела или отправлена не из консоли. Обновите страницу и повторите.',

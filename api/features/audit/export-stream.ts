@@ -1,4 +1,6 @@
 import { pipeline, Transform, type Readable } from 'node:stream';
+import contentDisposition from 'content-disposition';
+import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify';
 import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
@@ -42,4 +44,14 @@ export async function exportEvents(pool: pg.Pool, q: { from: string; to: string;
     released = true;
     client.release(err ?? undefined);
   }) as Readable;
+}
+
+/** Sends the export of [from, to) as a download: the API's route and the console's export form answer alike. */
+export async function sendExport(reply: FastifyReply, pool: pg.Pool, q: { from: string; to: string; format: 'csv' | 'jsonl' }) {
+  const stream = await exportEvents(pool, q);
+  const name = `audit-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.${q.format}`;
+  return reply
+    .type(q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8')
+    .header('content-disposition', contentDisposition(name))
+    .send(stream);
 }

@@ -4,7 +4,7 @@ import contentDisposition from 'content-disposition';
 import { AppError } from '../../errors';
 import { CaseParams, ErrorBody, NoQuery } from '../cases/schemas';
 import { caseRecord } from './case-record';
-import { exportEvents } from './export-stream';
+import { sendExport } from './export-stream';
 import { AttachmentParams, AUDIT_ROLES, binary, CaseRecord, ExportQuery, IdParams } from './schemas';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody };
@@ -41,12 +41,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const q = request.query;
     if (Date.parse(q.from) >= Date.parse(q.to)) throw new AppError(400, 'invalid_period', '`from` must be before `to` (the period is [from, to)).');
-    const stream = await exportEvents(app.pg, q);
-    const name = `audit-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.${q.format}`;
-    return reply
-      .type(q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8')
-      .header('content-disposition', contentDisposition(name))
-      .send(stream);
+    return sendExport(reply, app.pg, q);
   });
 
   app.get('/api/v1/audit/letters/:id/body', {
