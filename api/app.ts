@@ -9,6 +9,7 @@ import { acceptJsonOnly } from './json-body';
 import { caseRoutes } from './features/cases/routes';
 import { codecRoutes } from './features/codec/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
+import { destructionRoutes } from './features/destruction/routes';
 import { faultRoutes } from './features/faults/routes';
 import { healthRoutes } from './features/health/routes';
 import { intakeRoutes } from './features/intake/routes';
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, opts: { classify?: MessageClassif
   await app.register(faultRoutes);
   await app.register(operatorRoutes);
   await app.register(systemRoutes);
+  await app.register(destructionRoutes);
   await app.register(letterRoutes);
   await app.register(intakeRoutes, { classify: opts.classify });
   await app.register(codecRoutes, { prefix: '/codec' });
