@@ -27,6 +27,8 @@ const tasks = proxyActivities<Activities>({
 // on a refusal (ConnectorFault: the SQL or the settings are wrong), which the task shows instead.
 const connector = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',
+  // The steps heartbeat: a worker killed mid-step is noticed in 15 s and the step (one transaction) runs again.
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['ConnectorFault', 'DestructionTaskNotFound'] },
 });
 

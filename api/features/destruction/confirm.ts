@@ -18,9 +18,10 @@ export async function confirmSystem(
   app: FastifyInstance, caseId: string, systemId: string, body: ConfirmBody, principal: Principal, idempotencyKey?: string,
 ): Promise<DestructionTask> {
   await requireCase(app.pg, caseId, { legalTime: app.legalTime, now: Date.now() });
-  if (!app.config.systems.systems.some((s) => s.id === systemId)) {
-    throw new AppError(404, 'system_not_found', `No system "${systemId}" in the registry; GET /api/v1/systems lists them.`);
-  }
+  const system = app.config.systems.systems.find((s) => s.id === systemId);
+  if (!system) throw new AppError(404, 'system_not_found', `No system "${systemId}" in the registry; GET /api/v1/systems lists them.`);
+  // Paper and other non-automated media: the act states the number of sheets (Order 179 p.3 (е)).
+  if (!system.automated && !body.sheets) throw new AppError(400, 'sheets_required', `${systemId} is not automated: give "sheets", the number of sheets destroyed.`);
   const task = await oneTask(app.pg, caseId, systemId);
   if (!task) throw new AppError(409, 'destruction_not_started', `Case ${caseId} has not begun destroying data in ${systemId}: its path has not reached destruction.`);
   if (idempotencyKey && task.requestId === idempotencyKey) return task;
