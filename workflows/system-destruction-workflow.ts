@@ -45,7 +45,8 @@ export async function systemDestructionWorkflow(input: SystemDestructionInput): 
   const { caseId, system } = input;
   const ref = { caseId, systemId: system.id };
   let term: DestructionTerm = input.term;
-  let waitingForOwner = system.kind === 'manual';
+  /** Set once the task row exists and the system waits for its owner (manual, or its connector failed for good). */
+  let waitingForOwner = false;
   let confirmation: SystemConfirmation | undefined;
   let outcome: SystemOutcome | undefined;
   const fired = new Set<string>();
@@ -90,7 +91,8 @@ export async function systemDestructionWorkflow(input: SystemDestructionInput): 
       await connector.blockSubjectRows(ref);
       return await connector.eraseSubjectRows(ref);
     } catch (err) {
-      if (!(err instanceof ActivityFailure) || !(err.cause instanceof ApplicationFailure) || err.cause.type !== 'ConnectorFault') throw err;
+      // A refusal (bad SQL or settings; the registry no longer gives the system a connector) is the task's fault.
+      if (!(err instanceof ActivityFailure) || !(err.cause instanceof ApplicationFailure) || !err.cause.nonRetryable) throw err;
       await tasks.recordTaskFault({ ...ref, message: err.cause.message });
       return undefined;
     }
