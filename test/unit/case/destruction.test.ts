@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DESTRUCTION_TERM, destructionReason, isDestructionStep } from '../../../domain/case/destruction';
-import { LEGAL_PATHS } from '../../../domain/case/legal-paths';
+import { LEGAL_PATHS, type Step } from '../../../domain/case/legal-paths';
 import type { CaseType } from '../../../domain/case/request-types';
 
 describe('destruction in the case\'s path', () => {
   it('works to the term each destruction step\'s confirm_destruction meets', () => {
     for (const [type, steps] of Object.entries(DESTRUCTION_TERM) as Array<[CaseType, Record<string, string>]>) {
       for (const [step, term] of Object.entries(steps)) {
-        expect(isDestructionStep(step as never)).toBe(true);
-        const move = LEGAL_PATHS[type].steps[step as never]?.confirm_destruction;
+        expect(isDestructionStep(step as Step)).toBe(true);
+        const move = LEGAL_PATHS[type].steps[step as Step]?.confirm_destruction;
         expect(move && 'meets' in move ? move.meets : [], `${type}/${step}`).toContain(term);
       }
     }
