@@ -156,3 +156,23 @@ describe('a connector whose database is down for a while', () => {
     expect(await tasks(c.input.caseId)).toMatchObject([{ status: 'done', confirmed_by: 'site owner' }]);
   });
 });
+
+describe('an officer confirming the whole case while systems are open', () => {
+  it('supersedes them: the case moves on at once, the open tasks are cancelled, no act is issued', async () => {
+    const c = await ts.startCase('deletion');
+    const worker = await ts.worker(c.taskQueue, activitiesWith(siteAndCrm()));
+    await worker.runUntil(async () => {
+      await eventually(async () => (await tasks(c.input.caseId)).find((t) => t.system_id === 'crm')?.status === 'pending', 30_000);
+      const now = new Date(await ts.env.currentTimeMs()).toISOString();
+      const moved = await officer(ts, c).act('confirm_destruction', {
+        what: 'e-mail', where: 'CRM', method: 'deleted', destroyedAt: now, destroyedBy: [{ name: 'Irina Admin', position: 'administrator' }],
+      });
+      expect(moved.step).toBe('answering');
+      await eventually(async () => (await tasks(c.input.caseId)).find((t) => t.system_id === 'crm')?.status === 'cancelled', 30_000);
+      expect((await officer(ts, c).act('respond')).status).toBe('responded');
+      expect((await ended(c.handle)).status).toBe('responded');
+    });
+    expect((await ts.pool.query('SELECT count(*)::int AS n FROM destruction_acts WHERE case_id = $1', [c.input.caseId])).rows[0].n).toBe(0);
+    expect((await records(ts).audit(c.input.caseId)).filter((e) => e.action === 'case.confirm_destruction')).toHaveLength(1);
+  });
+});
