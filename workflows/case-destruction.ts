@@ -10,7 +10,7 @@ import { LEGAL_PATHS } from '../domain/case/legal-paths';
 import { dueOf } from '../domain/case/term-due';
 import type { CasePath } from './case-path';
 import {
-  destructionTermSignal, destructionWorkflowId, type DestructionTerm, type SystemOutcome,
+  destructionStoppedSignal, destructionTermSignal, destructionWorkflowId, type DestructionTerm, type SystemOutcome,
 } from './destruction-contract';
 import { systemDestructionWorkflow } from './system-destruction-workflow';
 
@@ -72,18 +72,19 @@ export function autoBlockAt(p: CasePath): number | undefined {
 }
 
 /**
- * After a step: a case that left destruction cancels the systems still open (an officer's `confirm_destruction`
+ * After a step: a case that left destruction stops the systems still open (an officer's `confirm_destruction`
  * of the whole case supersedes them); a case that moved to another destruction term tells them its new due date.
+ * The signals are returned: the case waits for them before it ends, so none is left in flight by a closed case.
  */
-export function followDestruction(p: CasePath, stepBefore: string): void {
+export function followDestruction(p: CasePath, stepBefore: string): Array<Promise<void>> {
   const d = p.destruction;
-  if (!d || d.ended || p.step === stepBefore) return;
+  if (!d || d.ended || p.step === stepBefore) return [];
   const ids = open(d).map((id) => destructionWorkflowId(p.input.caseId, id));
+  // A system that finished meanwhile no longer takes signals: that is no failure.
   if (!isDestructionStep(p.step)) {
     d.ended = 'left';
-    for (const id of ids) void getExternalWorkflowHandle(id).cancel().catch(() => undefined);
-    return;
+    return ids.map((id) => getExternalWorkflowHandle(id).signal(destructionStoppedSignal).catch(() => undefined));
   }
   const term = destructionTermOf(p);
-  if (term) for (const id of ids) void getExternalWorkflowHandle(id).signal(destructionTermSignal, term).catch(() => undefined);
+  return term ? ids.map((id) => getExternalWorkflowHandle(id).signal(destructionTermSignal, term).catch(() => undefined)) : [];
 }

@@ -71,6 +71,8 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   let lettersOnTheirWay = 0;
   /** One step on the path (set once the input is checked): the engine's own steps take it as officers' Updates do. */
   let takeStepRef: ((req: ActionRequest) => Promise<CaseState>) | undefined;
+  /** Signals to the systems' destruction workflows on their way; the run ends only once they are delivered. */
+  const toSystems: Array<Promise<void>> = [];
   const send = (req: Parameters<typeof sendCaseLetter>[0]) => {
     lettersOnTheirWay += 1;
     void sendCaseLetter(req).catch(() => undefined).finally(() => { lettersOnTheirWay -= 1; });
@@ -98,7 +100,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
       const stepBefore = p.step;
       const { from, to } = apply(p, decision, req, actedAt);
       changed = true;
-      followDestruction(p, stepBefore);
+      toSystems.push(...followDestruction(p, stepBefore));
       searchable();
       try {
         await recordStep({
@@ -158,6 +160,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     // Officers' actions in flight finish, and the letters they send are sent, refused or queued, before this run ends.
     await condition(() => (allHandlersFinished() && lettersOnTheirWay === 0) || broken !== undefined);
     if (broken !== undefined) throw broken;
+    await Promise.all(toSystems);
     if (!isFinal(p.status)) {
       // The history grew long: the same case goes on in a new run that starts from where this one stopped.
       return await continueAsNew<typeof caseWorkflow>({ ...input, terms: undefined, carried: carry(p) });

@@ -54,5 +54,10 @@ export const destructionWorkflowId = (caseId: string, systemId: string) => `${ca
 export const confirmSystemDestructionUpdate = defineUpdate<SystemResult, [SystemConfirmation]>('confirmSystemDestruction');
 /** The case moved to another term (blocked: `destroy_fallback`): the owner's reminders follow it. */
 export const destructionTermSignal = defineSignal<[DestructionTerm]>('destructionTerm');
+/**
+ * The case left destruction before this system was done (an officer confirmed the whole case, or closed it): the
+ * task stops and says so. A signal rather than a cancellation request, which the system finishes on its own terms.
+ */
+export const destructionStoppedSignal = defineSignal('destructionStopped');
 /** Sent by each system's workflow to its case when it is done: the case counts systems across its runs. */
 export const systemDestroyedSignal = defineSignal<[SystemResult]>('systemDestroyed');

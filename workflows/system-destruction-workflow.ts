@@ -12,7 +12,7 @@ import {
 import type { createActivities } from '../activities';
 import type { ScheduledReminder } from '../domain/case/reminders';
 import {
-  confirmSystemDestructionUpdate, destructionTermSignal, systemDestroyedSignal, type DestructionTerm, type SystemConfirmation,
+  confirmSystemDestructionUpdate, destructionStoppedSignal, destructionTermSignal, systemDestroyedSignal, type DestructionTerm, type SystemConfirmation,
   type SystemDestructionInput, type SystemOutcome, type SystemResult,
 } from './destruction-contract';
 
@@ -51,8 +51,11 @@ export async function systemDestructionWorkflow(input: SystemDestructionInput): 
   let outcome: SystemOutcome | undefined;
   const fired = new Set<string>();
   let lettersOnTheirWay = 0;
+  /** The case left destruction before this system was done. */
+  let stopped = false;
 
   setHandler(destructionTermSignal, (t) => { term = t; });
+  setHandler(destructionStoppedSignal, () => { stopped = true; });
   setHandler(confirmSystemDestructionUpdate, async (c) => {
     confirmation = c;
     await tasks.recordSystemConfirmation({ ...ref, confirmation: c });
@@ -60,6 +63,7 @@ export async function systemDestructionWorkflow(input: SystemDestructionInput): 
     return { systemId: system.id, status: 'done' };
   }, {
     validator: (_c: SystemConfirmation) => {
+      if (stopped) throw ApplicationFailure.nonRetryable(`The case left destruction; ${system.id} waits for nothing.`, 'NotWaiting', { code: 'destruction_cancelled' });
       if (outcome || confirmation) throw ApplicationFailure.nonRetryable(`The destruction in ${system.id} is already recorded.`, 'NotWaiting', { code: 'destruction_already_confirmed' });
       if (!waitingForOwner) throw ApplicationFailure.nonRetryable(`${system.id} is destroyed by its connector; it waits for no confirmation unless the connector fails.`, 'NotWaiting', { code: 'destruction_not_waiting' });
     },
@@ -68,10 +72,15 @@ export async function systemDestructionWorkflow(input: SystemDestructionInput): 
   try {
     const status = await tasks.openDestructionTask({ ...ref, system, dueAt: term.dueAt });
     if (status === 'done' || status === 'nothing_found') outcome = status;
-    if (!outcome && system.kind === 'connector') outcome = await destroyByConnector();
-    if (!outcome) {
+    if (!outcome && !stopped && system.kind === 'connector') outcome = await destroyByConnector();
+    if (!outcome && !stopped) {
       waitingForOwner = true;
       await remindOwnerUntilConfirmed();
+    }
+    if (!outcome) {
+      await tasks.cancelDestructionTask(ref);
+      await condition(() => lettersOnTheirWay === 0);
+      return { systemId: system.id, status: 'cancelled' };
     }
     const result: SystemResult = { systemId: system.id, status: outcome! };
     await tellCase(result);
@@ -79,7 +88,7 @@ export async function systemDestructionWorkflow(input: SystemDestructionInput): 
     return result;
   } catch (err) {
     if (!isCancellation(err)) throw err;
-    // The case left destruction (an officer confirmed it whole, or closed the case): the task says so.
+    // Cancelled from outside (an administrator): the task says so.
     await CancellationScope.nonCancellable(() => tasks.cancelDestructionTask(ref));
     return { systemId: system.id, status: 'cancelled' };
   }
@@ -88,7 +97,9 @@ export async function systemDestructionWorkflow(input: SystemDestructionInput): 
   async function destroyByConnector(): Promise<SystemOutcome | undefined> {
     try {
       await connector.findSubjectRows(ref);
+      if (stopped) return undefined;
       await connector.blockSubjectRows(ref);
+      if (stopped) return undefined;
       return await connector.eraseSubjectRows(ref);
     } catch (err) {
       // A refusal (bad SQL or settings; the registry no longer gives the system a connector) is the task's fault.
@@ -101,13 +112,13 @@ export async function systemDestructionWorkflow(input: SystemDestructionInput): 
   /** Waits for the owner's confirmation, sending each of the term's reminders once, at its instant. */
   async function remindOwnerUntilConfirmed() {
     let recordedDue = input.term.dueAt;
-    while (!outcome) {
+    while (!outcome && !stopped) {
       const current = term;
       // The case was blocked and its fallback term runs: the task shows the new due date.
       if (current.dueAt !== recordedDue) { recordedDue = current.dueAt; await tasks.moveDestructionDue({ ...ref, dueAt: current.dueAt }); }
       const next = current.reminders.filter((r) => forOwner(r) && !fired.has(`${current.key}:${r.key}`))
         .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
-      const woken = await condition(() => outcome !== undefined || term !== current, next ? Math.max(1, Date.parse(next.at) - Date.now()) : undefined);
+      const woken = await condition(() => outcome !== undefined || stopped || term !== current, next ? Math.max(1, Date.parse(next.at) - Date.now()) : undefined);
       if (woken || !next) continue;
       fired.add(`${current.key}:${next.key}`);
       lettersOnTheirWay += 1;
