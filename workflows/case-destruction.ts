@@ -44,7 +44,8 @@ export const destructionWanted = (p: CasePath) => !p.destruction && isDestructio
 export async function startDestruction(p: CasePath): Promise<void> {
   const term = destructionTermOf(p)!;
   const systems = await planDestruction();
-  p.destruction = { systems: systems.map((s) => s.id), finished: {} };
+  // No system to destroy in (a worker that plans none): officers confirm the destruction as before.
+  p.destruction = { systems: systems.map((s) => s.id), finished: {}, ...(systems.length === 0 ? { ended: 'left' as const } : {}) };
   for (const system of systems) {
     await startChild(systemDestructionWorkflow, {
       workflowId: destructionWorkflowId(p.input.caseId, system.id),

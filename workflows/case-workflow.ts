@@ -189,6 +189,7 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
 
   /** The destruction term ends with a system not done: blocked, destroy within 6 months (art. 21 p.6); destruction goes on. */
   async function blockForFallback(p: CasePath) {
+    if (autoBlockAt(p) === undefined) return; // every system finished, or the case moved, as the timer fired
     const snapshot = { type: p.type, step: p.step, terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, dueAt: t.deadline.dueAt, extended: t.extended })) };
     const actedAt = new Date(Date.now()).toISOString();
     const { starts } = decide(snapshot, { action: 'block' }, Date.now());

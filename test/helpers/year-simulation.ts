@@ -5,7 +5,7 @@
  * The same model that plans the officer's actions says which reminders must fire: the oracle is the pure
  * schedule of each term (term.reminders) over the time the term was running or overdue.
  */
-import { ActionRefused, decide } from '../../domain/case/decide';
+import { decide } from '../../domain/case/decide';
 import { FIRST_STEP, type DeletionGround, type Finding, type OfficerAction, type Step as PathStep } from '../../domain/case/legal-paths';
 import type { RequestType } from '../../domain/case/request-types';
 import { REQUEST_TYPES } from '../../domain/case/request-types';
@@ -23,8 +23,7 @@ const OFFICE_SPAN = 7 * HOUR + 50 * 60_000;
 export const PROFILES = ['prompt', 'reminded', 'late', 'extend', 'never'] as const;
 export type Profile = (typeof PROFILES)[number];
 
-/** `engine`: a step the case takes by itself (a deletion not destroyed in every system by the end of its term blocks, ADR 012): not sent. */
-export interface SimAction { at: number; action: OfficerAction; details?: ActionDetails; terms: CaseTerm[]; engine?: true }
+export interface SimAction { at: number; action: OfficerAction; details?: ActionDetails; terms: CaseTerm[] }
 export interface SimCase {
   n: number; type: RequestType; ground: DeletionGround; profile: Profile;
   receivedAt: number; opening: CaseTerm[]; actions: SimAction[];
@@ -156,7 +155,6 @@ function planCase(n: number, type: RequestType, receivedAt: number, rnd: () => n
   if (rnd() < 0.3) steps.unshift(['assign', { assignee: { name: 'Officer B', email: 'officer.b@example.ru' } }]);
   const actions: SimAction[] = [];
   let now = receivedAt;
-  let closed = false;
   for (const [action, given] of steps) {
     const late = profile === 'late' ? rnd() < 0.5 : profile === 'extend' && action !== 'extend' && rnd() < 0.3;
     const at = nextAt(model, now, late, profile === 'prompt' || (profile === 'reminded' && rnd() < 0.3), rnd);
@@ -164,44 +162,19 @@ function planCase(n: number, type: RequestType, receivedAt: number, rnd: () => n
       const dueAt = Date.parse(model.open().find((w) => w.term.key === 'answer')!.term.deadline.dueAt);
       if (at >= dueAt - HOUR) continue; // too late to extend (the officer missed the chance): go on without it
     }
-    blockedByEngine(model, at, receivedAt, ctx, actions);
     const details = given?.finding ? { ...given, findingDate: localDate(at) } : given;
-    let planned;
-    try {
-      planned = model.plan(action, details, at, receivedAt, ctx);
-    } catch (err) {
-      // The engine blocked the case first (a late officer's `block` or `refuse` no longer applies): the officer closes it.
-      if (!(err instanceof ActionRefused)) throw err;
-      model.apply(model.plan('close', undefined, at, receivedAt, ctx), at);
-      actions.push({ at, action: 'close', terms: [] });
-      closed = true;
-      break;
-    }
+    const planned = model.plan(action, details, at, receivedAt, ctx);
     model.apply(planned, at);
     actions.push({ at, action, details, terms: planned.terms });
     now = at;
   }
-  if (profile === 'never' && !closed) {
+  if (profile === 'never') {
     // The officer never acts; the test closes the case some days after its end (bounding the daily reminders).
     const at = nextAt(model, now, true, false, rnd) + Math.floor(rnd() * 15) * DAY;
-    blockedByEngine(model, at, receivedAt, ctx, actions);
     model.apply(model.plan('close', undefined, at, receivedAt, ctx), at);
     actions.push({ at, action: 'close', terms: [] });
   }
   return { n, type, ground, profile, receivedAt, opening, actions };
-}
-
-/**
- * A deletion still destroying when its term ends (WellPRO's systems are manual tasks nobody confirms here) is blocked
- * by the engine at that instant, before the escalation, and its 6-month fallback term starts (ADR 012).
- */
-function blockedByEngine(model: CaseModel, before: number, receivedAt: number, ctx: TermContext, actions: SimAction[]): void {
-  if (model.type !== 'deletion' || model.step !== 'destroying') return;
-  const dueAt = Date.parse(model.open().find((w) => w.term.key === 'answer')!.term.deadline.dueAt);
-  if (before <= dueAt) return;
-  const planned = model.plan('block', undefined, dueAt, receivedAt, ctx);
-  model.apply(planned, dueAt);
-  actions.push({ at: dueAt, action: 'block', terms: planned.terms, engine: true });
 }
 
 /** Every reminder and escalation the pure schedules say must fire for this case before `end`. */
