@@ -46,12 +46,14 @@ export async function startDestruction(p: CasePath): Promise<void> {
   const systems = await planDestruction();
   // No system to destroy in (a worker that plans none): officers confirm the destruction as before.
   p.destruction = { systems: systems.map((s) => s.id), finished: {}, ...(systems.length === 0 ? { ended: 'left' as const } : {}) };
+  p.systemRuns = [];
   for (const system of systems) {
-    await startChild(systemDestructionWorkflow, {
+    const child = await startChild(systemDestructionWorkflow, {
       workflowId: destructionWorkflowId(p.input.caseId, system.id),
       args: [{ caseId: p.input.caseId, system, term }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
+    p.systemRuns.push(child.result().then(() => undefined, () => undefined));
   }
 }
 

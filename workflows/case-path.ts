@@ -28,6 +28,8 @@ export interface CasePath {
   transitions: number;
   /** Destruction in the operator's systems, once the case began it (case-destruction.ts). */
   destruction?: DestructionState;
+  /** The systems' workflows this run started: a case that ends waits for them to end first (never carried). */
+  systemRuns?: Array<Promise<void>>;
 }
 
 export function openPath(input: CaseOpened): CasePath {

@@ -161,6 +161,8 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     await condition(() => (allHandlersFinished() && lettersOnTheirWay === 0) || broken !== undefined);
     if (broken !== undefined) throw broken;
     await Promise.all(toSystems);
+    // A closed case outlives the systems' workflows it started, so none reports to a case that has ended.
+    if (isFinal(p.status)) await Promise.all(p.systemRuns ?? []);
     if (!isFinal(p.status)) {
       // The history grew long: the same case goes on in a new run that starts from where this one stopped.
       return await continueAsNew<typeof caseWorkflow>({ ...input, terms: undefined, carried: carry(p) });
