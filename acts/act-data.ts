@@ -19,6 +19,8 @@ export interface ActInput {
   categories?: string[];
   /** The method as confirmed (p.3 (з)); by default each system's own method from the registry. */
   method?: Bilingual;
+  /** The method as confirmed per system (a manual task's owner says how); before `method` and the registry's. */
+  methods?: Record<string, Bilingual>;
   reason: { text: Bilingual; legalBasis: string; request: { number: string; date: string } };
   /** p.3 (к), YYYY-MM-DD. */
   destroyedOn: string;
@@ -71,7 +73,7 @@ export function buildActData(input: ActInput, ctx: ActContext): DestructionAct {
     categories,
     media: systems.filter((s) => !s.automated).map((s) => ({ system: s.id, medium: s.name, sheets: sheetsOf(s.id)! })),
     informationSystems: systems.filter((s) => s.automated).map((s) => ({ id: s.id, name: s.name })),
-    methods: systems.map((s) => ({ system: s.id, method: input.method ?? s.destructionMethod })),
+    methods: systems.map((s) => ({ system: s.id, method: input.methods?.[s.id] ?? input.method ?? s.destructionMethod })),
     reason: input.reason,
     destroyedOn: input.destroyedOn,
     logExtract,

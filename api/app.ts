@@ -11,6 +11,7 @@ import { auditRoutes } from './features/audit/routes';
 import { caseRoutes } from './features/cases/routes';
 import { codecRoutes } from './features/codec/routes';
 import { deadlineRoutes } from './features/deadlines/routes';
+import { destructionRoutes } from './features/destruction/routes';
 import { faultRoutes } from './features/faults/routes';
 import { healthRoutes } from './features/health/routes';
 import { intakeRoutes } from './features/intake/routes';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, opts: { classify?: MessageClassif
   await app.register(faultRoutes);
   await app.register(operatorRoutes);
   await app.register(systemRoutes);
+  await app.register(destructionRoutes);
   await app.register(letterRoutes);
   await app.register(intakeRoutes, { classify: opts.classify });
   await app.register(auditRoutes);

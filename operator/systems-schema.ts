@@ -26,11 +26,15 @@ const PostgresConnector = Type.Object({
   kind: Type.Literal('postgres'),
   /** The name of the environment variable holding the connection string: secrets never sit in this file. */
   connectionStringEnv: Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', description: 'Environment variable with the connection string' }),
-  /** SQL with $1 = the subject's e-mail address, $2 = the subject's name. */
-  find: Text,
-  block: Type.Optional(Text),
-  erase: Text,
-}, { ...strict, description: 'Destruction by SQL against the system\'s PostgreSQL database' });
+  /** SQL returning the keys of the subject's rows in its first column; $1 = e-mail, $2 = name, $3 = case number. */
+  find: Type.String({ minLength: 1, pattern: '\\S', description: 'SELECT returning the subject\'s row keys (first column); parameters $1 e-mail, $2 name, $3 case number' }),
+  /** Run once per key ($1 = the key, $2 = the case number): marks the row blocked. Optional. */
+  block: Type.Optional(Type.String({ minLength: 1, pattern: '\\S', description: 'Blocks one row: $1 = its key, $2 = the case number' })),
+  /** Run once per key ($1 = the key, $2 = the case number): deletes or anonymises the row. Must be safe to run twice. */
+  erase: Type.String({ minLength: 1, pattern: '\\S', description: 'Deletes or anonymises one row: $1 = its key, $2 = the case number; must be safe to run twice' }),
+}, { ...strict, description: 'Destruction by SQL against the system\'s PostgreSQL database, one transaction per step' });
+
+export type PostgresConnectorSettings = Static<typeof PostgresConnector>;
 
 export const InformationSystemSchema = Type.Object({
   id: Type.String({ pattern: '^[a-z][a-z0-9-]*$', description: 'Stable id, kebab-case, e.g. "crm"' }),

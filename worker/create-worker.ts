@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type pg from 'pg';
-import { createActivities } from '../activities';
+import { createActivities, type DestructionDeps } from '../activities';
 import type { LetterDeps } from '../activities/case-letters';
 import type { ReminderContext } from '../activities/reminder-plans';
 import { letterDeps } from './letter-deps';
@@ -21,6 +21,8 @@ export interface WorkerDeps {
   letters?: LetterDeps;
   /** The calendar, zone and reminder policy overdue cases' daily reminders are planned with. */
   reminders: ReminderContext;
+  /** The systems registry, connectors' environment and act signer; default: DSAR_SYSTEMS_FILE (or WellPRO's), unsigned. */
+  destruction?: DestructionDeps;
   /** A prebuilt bundle (tests build it once); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** DSAR_MINIMISE_AFTER_DAYS and the time zone for the retention workflow; default 1,095 days, the reminders' zone. */
@@ -34,7 +36,9 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({ pool: deps.pool, letters: deps.letters ?? letterDeps(), reminders: deps.reminders, retention: deps.retention }),
+    activities: createActivities({
+      pool: deps.pool, letters: deps.letters ?? letterDeps(), reminders: deps.reminders, retention: deps.retention, destruction: deps.destruction,
+    }),
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
     dataConverter: dataConverter(deps.payloadKey),
     ...(deps.maxCachedWorkflows ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),

@@ -30,7 +30,8 @@ async function main() {
   await verifyTemplates(letters.renderer);
   const worker = await createWorker({
     connection, pool, payloadKey: config.payloadKey,
-    letters, reminders: { ...legalTime, reminderPolicy: config.reminderPolicy }, maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    letters, reminders: { ...legalTime, reminderPolicy: config.reminderPolicy },
+    destruction: { registry: config.systems, env: process.env, signer: config.actSigner }, maxCachedWorkflows: config.workerMaxCachedWorkflows,
     retention,
     namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
   });

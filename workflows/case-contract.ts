@@ -58,6 +58,8 @@ export interface CarriedPath {
   /** Reminder keys already fired (`<term>:<reminder>`). */
   fired: string[];
   transitions: number;
+  /** Destruction in the operator's systems, when the case began it (docs/adr/012). */
+  destruction?: { systems: string[]; finished: Record<string, 'done' | 'nothing_found' | 'cancelled'>; ended?: 'act' | 'left'; act?: string };
 }
 
 export interface Person {
@@ -90,6 +92,8 @@ export interface ActionDetails {
   method?: string;
   destroyedAt?: string;
   destroyedBy?: Array<{ name: string; position: string }>;
+  /** confirm_destruction by the engine: the Order 179 act it issued when every system was done. */
+  actNumber?: string;
 }
 
 export interface ActionRequest {
@@ -114,6 +118,8 @@ export interface CaseState {
   dueAt: string;
   transitions: number;
   terms: Array<{ key: TermKey; rule: RuleId; status: TermStatus; due: string; dueAt: string; extended: boolean }>;
+  /** Destruction in the operator's systems: every system, those finished (and how), the act once issued. */
+  destruction?: { systems: string[]; finished: Record<string, string>; act?: string };
 }
 
 /** A permanent failure a case workflow met; recorded in `case_faults`, after which the workflow ends. */

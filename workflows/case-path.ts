@@ -11,6 +11,7 @@ import { dueOf } from '../domain/case/term-due';
 import type { PathFacts } from '../domain/case/answer-letter';
 import type { CaseType } from '../domain/case/request-types';
 import type { ActionRequest, CarriedPath, CaseOpened, CaseState, CaseTerm, Person } from './case-contract';
+import type { DestructionState } from './case-destruction';
 
 export interface CasePath {
   input: CaseOpened;
@@ -25,11 +26,20 @@ export interface CasePath {
   /** Reminder keys already fired (`<term>:<reminder>`), so none fires twice within this run. */
   fired: Set<string>;
   transitions: number;
+  /** Destruction in the operator's systems, once the case began it (case-destruction.ts). */
+  destruction?: DestructionState;
+  /** The systems' workflows this run started: a case that ends waits for them to end first (never carried). */
+  systemRuns?: Array<Promise<void>>;
 }
 
 export function openPath(input: CaseOpened): CasePath {
   const c = input.carried;
-  if (c) return { input, type: c.type ?? input.type, ...c, terms: c.terms.map((t) => ({ ...t })), facts: { ...c.facts }, fired: new Set(c.fired) };
+  if (c) {
+    return {
+      input, type: c.type ?? input.type, ...c, terms: c.terms.map((t) => ({ ...t })), facts: { ...c.facts }, fired: new Set(c.fired),
+      ...(c.destruction ? { destruction: { ...c.destruction, finished: { ...c.destruction.finished } } } : {}),
+    };
+  }
   // Cases opened before terms carried their reminders: the one term, escalating at its end.
   const terms = input.terms ?? [{
     key: 'answer', rule: input.deadline.rule, deadline: input.deadline, status: 'running', startedAt: input.receivedAt,
@@ -48,6 +58,7 @@ export function stateOf(p: CasePath): CaseState {
   return {
     caseId: p.input?.caseId, status: p.status, step: p.step, due: first?.due ?? '', dueAt: first?.dueAt ?? '', transitions: p.transitions,
     terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, ...dueOf(t), extended: !!t.extended })),
+    ...(p.destruction ? { destruction: { systems: p.destruction.systems, finished: { ...p.destruction.finished }, ...(p.destruction.act ? { act: p.destruction.act } : {}) } } : {}),
   };
 }
 
@@ -55,7 +66,7 @@ export function stateOf(p: CasePath): CaseState {
 export function carry(p: CasePath): CarriedPath {
   return {
     type: p.type, status: p.status, step: p.step, terms: p.terms, ...(p.assignee ? { assignee: p.assignee } : {}), facts: p.facts,
-    fired: [...p.fired], transitions: p.transitions,
+    fired: [...p.fired], transitions: p.transitions, ...(p.destruction ? { destruction: p.destruction } : {}),
   };
 }
 

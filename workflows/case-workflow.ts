@@ -12,12 +12,15 @@ import {
 import { answerLetter } from '../domain/case/answer-letter';
 import type { Letter } from '../domain/case/legal-paths';
 import { dueOf } from '../domain/case/term-due';
+import { decide } from '../domain/case/decide';
+import { systemDestroyedSignal } from './destruction-contract';
+import { autoBlockAt, destructionFinished, destructionWanted, followDestruction, startDestruction } from './case-destruction';
 import { caseSearchAttributes } from './search-attributes';
 import {
   apply, carry, decideOn, termOfRecord, emptyState, nextReminder, NO_MORE_DAILY, openPath, outOfDailyReminders, stateOf, type CasePath,
 } from './case-path';
 
-const { recordCaseOpened, recordStep, recordReminder, recordFault, planOverdueReminders } = proxyActivities<ReturnType<typeof createActivities>>({
+const { recordCaseOpened, recordStep, recordReminder, recordFault, planOverdueReminders, planStepTerms, issueDestructionAct } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   // Outages are retried until they pass; permanent refusals arrive as non-retryable failures (faultOf below).
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -41,6 +44,11 @@ export const PATCHES = {
   overdueRemindersInBatches: 'overdue-reminders-in-batches',
   /** A case whose history grew long continues as a new run with its state (cases may live six months and more). */
   continueAsNewOnLongHistory: 'continue-as-new-on-long-history',
+  /**
+   * Destruction runs in every system of the registry (one child workflow each); the engine issues the act and confirms
+   * the destruction when all are done, and blocks the case when they are not done in time (docs/adr/012).
+   */
+  destructionPerSystem: 'destruction-per-system',
 } as const;
 
 /** Events after which a case continues as a new run: far below Temporal's 50,000-event limit, so replays stay quick. */
@@ -61,11 +69,21 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   let continuing = false;
   /** Letters on their way; the case ends only when each is sent, refused or queued for lack of SMTP. */
   let lettersOnTheirWay = 0;
+  /** One step on the path (set once the input is checked): the engine's own steps take it as officers' Updates do. */
+  let takeStepRef: ((req: ActionRequest) => Promise<CaseState>) | undefined;
+  /** Signals to the systems' destruction workflows on their way; the run ends only once they are delivered. */
+  const toSystems: Array<Promise<void>> = [];
   const send = (req: Parameters<typeof sendCaseLetter>[0]) => {
     lettersOnTheirWay += 1;
     void sendCaseLetter(req).catch(() => undefined).finally(() => { lettersOnTheirWay -= 1; });
   };
   setHandler(caseStateQuery, () => (path ? stateOf(path) : emptyState(input)));
+  // Each system's destruction workflow reports here when it is done (docs/adr/012).
+  setHandler(systemDestroyedSignal, (r) => {
+    if (!path?.destruction || path.destruction.finished[r.systemId]) return;
+    path.destruction.finished[r.systemId] = r.status;
+    changed = true;
+  });
 
   try {
     // The input is checked before anything reads it: a bad one ends the case as a fault, never a failing task.
@@ -75,11 +93,14 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     path = p;
     /** Keeps Temporal's search attributes (type, status, step, due, overdue, assignee) in step with the case. */
     const searchable = () => { if (input.searchAttributes) upsertSearchAttributes(caseSearchAttributes(p)); };
-    setHandler(caseActionUpdate, async (req: ActionRequest) => {
+    /** One step on the path, an officer's (an Update) or the engine's own (destruction in the systems). */
+    const takeStep = async (req: ActionRequest) => {
       const decision = decideOn(p, req, Date.now());
       const actedAt = req.actedAt ?? new Date(Date.now()).toISOString();
+      const stepBefore = p.step;
       const { from, to } = apply(p, decision, req, actedAt);
       changed = true;
+      toSystems.push(...followDestruction(p, stepBefore));
       searchable();
       try {
         await recordStep({
@@ -94,7 +115,9 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
       }
       sendStepLetters(p, decision.letters, req, actedAt);
       return stateOf(p);
-    }, { validator: (req: ActionRequest) => { decideOn(p, req, Date.now()); } });
+    };
+    takeStepRef = takeStep;
+    setHandler(caseActionUpdate, takeStep, { validator: (req: ActionRequest) => { decideOn(p, req, Date.now()); } });
 
     searchable();
     if (!input.carried) {
@@ -113,13 +136,23 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
         if (more.length) exhausted.reminders.push(...more);
         else p.fired.add(`${exhausted.key}:${NO_MORE_DAILY}`);
       }
+      if (destructionWanted(p) && patched(PATCHES.destructionPerSystem)) await startDestruction(p);
+      if (destructionFinished(p)) {
+        await confirmDestruction(p);
+        continue;
+      }
       const next = nextReminder(p);
+      // A system not done when the destruction term ends: the case blocks first (the term's escalation then never fires).
+      const blockAt = autoBlockAt(p);
+      const blocksFirst = blockAt !== undefined && (!next || blockAt <= Date.parse(next.reminder.at));
       changed = false;
       const woken = await condition(
         () => changed || isFinal(p.status) || broken !== undefined || (continuing && lettersOnTheirWay === 0),
-        next ? msUntil(next.reminder.at) : undefined,
+        blocksFirst ? msUntil(new Date(blockAt).toISOString()) : next ? msUntil(next.reminder.at) : undefined,
       );
-      if (!woken && next) {
+      if (!woken && blocksFirst) {
+        await blockForFallback(p);
+      } else if (!woken && next) {
         await fire(p, next.term, next.reminder);
         if (next.reminder.kind === 'escalation') searchable();
       }
@@ -127,6 +160,9 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     // Officers' actions in flight finish, and the letters they send are sent, refused or queued, before this run ends.
     await condition(() => (allHandlersFinished() && lettersOnTheirWay === 0) || broken !== undefined);
     if (broken !== undefined) throw broken;
+    await Promise.all(toSystems);
+    // A closed case outlives the systems' workflows it started, so none reports to a case that has ended.
+    if (isFinal(p.status)) await Promise.all(p.systemRuns ?? []);
     if (!isFinal(p.status)) {
       // The history grew long: the same case goes on in a new run that starts from where this one stopped.
       return await continueAsNew<typeof caseWorkflow>({ ...input, terms: undefined, carried: carry(p) });
@@ -137,6 +173,44 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     const fault = faultOf(input?.caseId ?? 'unknown', err);
     await recordFault(fault);
     throw ApplicationFailure.nonRetryable(`Case ${fault.caseId} stopped on a permanent fault (${fault.kind}); see GET /api/v1/faults.`, 'CaseFault');
+  }
+
+  /**
+   * Every system is done: the engine issues the Order 179 act, then confirms the destruction as an officer's
+   * `confirm_destruction` would (actor `system`), so the path's letters follow as they always have. An officer who
+   * moved the case meanwhile wins; the act stays issued.
+   */
+  async function confirmDestruction(p: CasePath) {
+    const issued = await issueDestructionAct({ caseId: input.caseId });
+    if (!destructionFinished(p)) return;
+    p.destruction!.ended = 'act';
+    if (issued.actNumber) p.destruction!.act = issued.actNumber;
+    const { actNumber, ...facts } = issued;
+    await systemStep({ action: 'confirm_destruction', actor: 'system', details: { ...facts, ...(actNumber ? { actNumber } : {}) }, terms: [] });
+  }
+
+  /** The destruction term ends with a system not done: blocked, destroy within 6 months (art. 21 p.6); destruction goes on. */
+  async function blockForFallback(p: CasePath) {
+    if (autoBlockAt(p) === undefined) return; // every system finished, or the case moved, as the timer fired
+    const snapshot = { type: p.type, step: p.step, terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, dueAt: t.deadline.dueAt, extended: t.extended })) };
+    const actedAt = new Date(Date.now()).toISOString();
+    const { starts } = decide(snapshot, { action: 'block' }, Date.now());
+    const terms = await planStepTerms({ starts, receivedAt: input.receivedAt, terms: p.terms.map((t) => ({ key: t.key, due: dueOf(t).due })), actedAt });
+    const open = p.destruction!.systems.filter((id) => !p.destruction!.finished[id]);
+    await systemStep({
+      action: 'block', actor: 'system', terms, actedAt,
+      details: { note: `Destruction not finished in time in: ${open.join(', ')}; the data are blocked and destroyed within 6 months (art. 21 p.6).` },
+    });
+  }
+
+  /** The engine's own step; an officer's action that moved the case meanwhile makes it moot, never a fault. */
+  async function systemStep(req: ActionRequest) {
+    try {
+      await takeStepRef!(req);
+    } catch (err) {
+      if (err instanceof ApplicationFailure && err.type === 'TransitionNotAllowed') return;
+      throw err;
+    }
   }
 
   /** The letters a step sends: the table's, with `answer` resolved by what the path did; one recipient notice per recipient. */

@@ -57,6 +57,7 @@ export async function startEngine(opts: { worker?: boolean; config?: (c: Config)
     worker = await createWorker({
       connection, namespace: 'dsar', taskQueue, pool, payloadKey: testPayloadKey, letters: opts.letters,
       reminders: { ...loadLegalTime(config), reminderPolicy: config.reminderPolicy },
+      destruction: { registry: config.systems, env: process.env, signer: config.actSigner },
       workflowBundle: { code: inject('workflowBundleCode') },
     });
     running = worker.run();

@@ -10,6 +10,7 @@ import { openingTerms } from '../../domain/case/terms';
 import { DEFAULT_REMINDER_POLICY } from '../../domain/case/reminders';
 import type { CaseType } from '../../domain/case/request-types';
 import { builtInCalendar } from '../../domain/legal-time';
+import { systemsRegistryFromEnv } from '../../operator/systems';
 import { createPool } from '../../platform/db';
 import { dataConverter } from '../../platform/temporal';
 import { caseWorkflow } from '../../workflows';
@@ -39,9 +40,11 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
   const db = await freshDatabase();
   const pool = createPool(db.url, 4);
   let seq = 0;
-  const started: Array<{ terminate(reason: string): Promise<unknown>; describe(): Promise<{ status: { name: string } }> }> = [];
+  const started: Array<{ workflowId: string; terminate(reason: string): Promise<unknown>; describe(): Promise<{ status: { name: string } }> }> = [];
+  /** The systems whose destruction workflows a case may have started: the default registry's, and any a test adds. */
+  const destructionSystems = new Set(systemsRegistryFromEnv(process.env).systems.map((s) => s.id));
   return {
-    env, pool, payloadKey,
+    env, pool, payloadKey, destructionSystems,
     activities: () => createActivities({ pool, letters: letterDeps(), reminders }),
     worker: (taskQueue: string, activities: Activities = createActivities({ pool, letters: letterDeps(), reminders })) => Worker.create({
       connection: env.nativeConnection, taskQueue, workflowBundle: { code: inject('workflowBundleCode') },
@@ -83,6 +86,12 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
      */
     async endOpenCases() {
       for (const handle of started.splice(0)) {
+        // Its systems' destruction workflows outlive it (ABANDON), and one may still be finishing with no worker left.
+        for (const system of destructionSystems) {
+          const child = env.client.workflow.getHandle(`${handle.workflowId}:destroy:${system}`);
+          const running = await child.describe().then((d) => d.status.name === 'RUNNING', () => false);
+          if (running) await child.terminate('test finished').catch(() => undefined);
+        }
         if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
       }
     },

@@ -24,7 +24,7 @@ afterAll(async () => { await dovecot?.stop(); await engine?.stop(); });
 
 const letter = (i: number) => Buffer.from(
   `From: Subject ${i} <subject${i}@example.ru>\r\nTo: wellpro@wellengineering.ru\r\nSubject: Request ${i}\r\n`
-  + `Message-ID: <burst-${i}@example.ru>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПрошу, удалите мои данные (${i}).\r\n`);
+  + `Message-ID: <burst-${i}@example.ru>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПрошу предоставить сведения об обработке моих данных (${i}).\r\n`);
 const count = async (sql: string) => Number((await engine.pool.query(sql)).rows[0].n);
 async function folderCounts(): Promise<{ inbox: number; processed: number }> {
   const c = new ImapFlow({ host: '127.0.0.1', port: dovecot.imapPort, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
@@ -64,7 +64,7 @@ it('takes a burst of 500 messages in as exactly 500 cases, across a SIGKILL mid-
   expect(await count(`SELECT count(DISTINCT case_id) AS n FROM mail_messages WHERE outcome = 'case'`)).toBe(500);
   // Every case row is written (by intake or by the workflow's first activity), one per message.
   await eventually(async () => (await count(`SELECT count(*) AS n FROM cases WHERE idempotency_key LIKE 'mail:%'`)) === 500, 60_000);
-  expect(await count(`SELECT count(*) AS n FROM cases WHERE type = 'deletion' AND opened_by = 'intake'`)).toBe(500);
+  expect(await count(`SELECT count(*) AS n FROM cases WHERE type = 'access' AND opened_by = 'intake'`)).toBe(500);
   const cursor = (await engine.pool.query('SELECT last_uid, state FROM intake_cursors')).rows[0];
   expect(cursor).toMatchObject({ last_uid: '500' });
 }, 400_000);

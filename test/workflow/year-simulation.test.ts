@@ -65,7 +65,9 @@ describe(`a year of requests (SIM_SEED=${SEED})`, () => {
     const end = Math.max(...events.map((e) => e.at)) + 3_600_000;
     const started = new Map<number, Awaited<ReturnType<TimeSkipping['startCase']>>>();
 
-    const worker = await ts.worker(TASK_QUEUE);
+    // The officers here confirm destruction themselves: the engine's per-system destruction (ADR 012, its own tests
+    // in system-destruction.test.ts) is left out by a plan with no systems, so the year tests the reminder schedule.
+    const worker = await ts.worker(TASK_QUEUE, { ...ts.activities(), planDestruction: async () => [] });
     await worker.runUntil(async () => {
       for (const e of events) {
         const wait = e.at - (await ts.env.currentTimeMs());
