@@ -104,9 +104,14 @@ it('marks an overdue case in the list and on the dashboard, in Russian and Engli
   const late = await open('access', '2025-10-24T10:00:00+03:00', 'Анна Просрочкина');
   await open('blocking', new Date().toISOString(), 'Борис Скоров'); // due at 24:00 today: "due soon"
   await eventually(async () => (await engine.pool.query(`SELECT 1 FROM cases WHERE id = $1 AND status = 'overdue'`, [late.id])).rowCount === 1);
+  // The owners' queue as the systems' workflows leave it: one manual system waiting, one done (not listed).
+  await engine.pool.query(`INSERT INTO destruction_tasks (case_id, system_id, kind, status, owner_name, due_at, destroyed_at)
+    VALUES ($1, 'crm-bitrix', 'manual', 'pending', 'Пётр Владельцев', now() + interval '3 days', NULL), ($1, 'site-db', 'connector', 'done', NULL, NULL, now())`, [late.id]);
   const { page, problems } = await consolePage(browser);
   await signIn(page, 'olga@example.ru');
   await page.waitForURL(`${base}/`);
+  const waiting = page.locator('section[aria-labelledby=destruction] li');
+  expect(await waiting.allTextContents()).toEqual([expect.stringMatching(new RegExp(`^${late.id} — crm-bitrix \\(Пётр Владельцев\\), Срок `))]);
   expect(Number(await page.locator('.card.overdue .n').textContent())).toBeGreaterThanOrEqual(1);
   expect(Number(await page.locator('.card.soon .n').textContent())).toBeGreaterThanOrEqual(1); // the blocking case: due at 24:00 today
   await screenshot(page, 'dashboard-ru');

@@ -7,7 +7,7 @@ export const en = {
   'dash.title': 'Dashboard', 'dash.openByType': 'Open cases by type and step', 'dash.dueToday': 'Due today',
   'dash.dueWeek': 'Due this week', 'dash.overdue': 'Overdue', 'dash.triage': 'Triage queue (incoming letters)',
   'dash.triageEmpty': 'No letters wait for triage.', 'dash.destruction': 'Destruction: waiting on system owners',
-  'dash.destructionEmpty': 'No case is in a destruction step.', 'dash.chart': 'Opened and closed per week',
+  'dash.destructionEmpty': 'No system waits for its owner.', 'dash.connectorFailed': 'connector failed', 'dash.chart': 'Opened and closed per week',
   'dash.opened': 'opened', 'dash.closed': 'closed', 'dash.week': 'Week of', 'dash.total': 'Total',
   'list.title': 'Cases', 'list.filter': 'Show', 'list.reset': 'Reset', 'list.any': 'any',
   'list.text': 'Number or subject', 'list.type': 'Type', 'list.step': 'Step', 'list.status': 'Status', 'list.overdue': 'Overdue',

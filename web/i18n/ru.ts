@@ -9,7 +9,7 @@ export const ru: Dictionary = {
   'dash.title': 'Сводка', 'dash.openByType': 'Открытые обращения по типу и шагу', 'dash.dueToday': 'Срок сегодня',
   'dash.dueWeek': 'Срок на этой неделе', 'dash.overdue': 'Просрочены', 'dash.triage': 'Разбор входящих писем',
   'dash.triageEmpty': 'Нет писем, ожидающих разбора.', 'dash.destruction': 'Уничтожение: ждут владельцев систем',
-  'dash.destructionEmpty': 'Нет обращений на шаге уничтожения.', 'dash.chart': 'Открыто и закрыто по неделям',
+  'dash.destructionEmpty': 'Ни одна система не ждёт своего владельца.', 'dash.connectorFailed': 'коннектор не справился', 'dash.chart': 'Открыто и закрыто по неделям',
   'dash.opened': 'открыто', 'dash.closed': 'закрыто', 'dash.week': 'Неделя с', 'dash.total': 'Всего',
   'list.title': 'Обращения', 'list.filter': 'Показать', 'list.reset': 'Сбросить', 'list.any': 'любой',
   'list.text': 'Номер или субъект', 'list.type': 'Тип', 'list.step': 'Шаг', 'list.status': 'Статус', 'list.overdue': 'Просрочка',

@@ -5,16 +5,19 @@ export interface DashboardData {
   byTypeAndStep: Array<{ type: string; step: string; n: number }>;
   due: { today: number; week: number; overdue: number };
   triage: { total: number; oldest: Array<{ id: string; subjectName: string; receivedAt: string }> };
-  destruction: Array<{ id: string; type: string; step: string; subjectName: string; due: string }>;
+  /** Systems whose owner must confirm the destruction by hand (a manual system, or a connector that failed), oldest due first. */
+  destruction: { total: number; tasks: Array<{ id: string; systemId: string; ownerName: string | null; failed: boolean; dueAt: string | null }> };
   weeks: Array<{ week: string; opened: number; closed: number }>;
 }
 
 const OPEN = `status IN ('received', 'overdue')`;
 const WEEKS = 8;
+/** As the owners' queue says (api/features/destruction/task-store.ts `waitingForOwner`); within the partial index on open tasks. */
+const WAITING_FOR_OWNER = `((kind = 'manual' AND status = 'pending') OR status = 'failed')`;
 
 /** `today` and `weekEnd` (the Sunday of this week) are dates in the operator's time zone. */
 export async function readDashboard(db: pg.Pool, at: { today: string; weekEnd: string; timeZone: string }): Promise<DashboardData> {
-  const [byType, due, triage, triageTotal, destruction, weeks] = await Promise.all([
+  const [byType, due, triage, triageTotal, destruction, destructionTotal, weeks] = await Promise.all([
     db.query<{ type: string; step: string; n: number }>(`SELECT type, step, count(*)::int AS n FROM cases WHERE ${OPEN} GROUP BY type, step ORDER BY type, step`),
     db.query<{ today: number; week: number; overdue: number }>(
       // A case counts once under each heading, by its running or overdue terms (one pass, grouped by case).
@@ -30,9 +33,9 @@ export async function readDashboard(db: pg.Pool, at: { today: string; weekEnd: s
     db.query<{ id: string; subject_name: string; received_at: Date }>(
       `SELECT id, subject_name, received_at FROM cases WHERE type = 'unclassified' AND ${OPEN} ORDER BY created_at LIMIT 10`),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'unclassified' AND ${OPEN}`),
-    db.query<{ id: string; type: string; step: string; subject_name: string; due: string }>(
-      `SELECT id, type, step, subject_name, to_char(due, 'YYYY-MM-DD') AS due FROM cases
-        WHERE step IN ('destroying', 'destroying_deferred') AND ${OPEN} ORDER BY cases.due, id LIMIT 10`),
+    db.query<{ case_id: string; system_id: string; owner_name: string | null; status: string; due_at: Date | null }>(
+      `SELECT case_id, system_id, owner_name, status, due_at FROM destruction_tasks WHERE ${WAITING_FOR_OWNER} ORDER BY due_at NULLS LAST, case_id LIMIT 10`),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM destruction_tasks WHERE ${WAITING_FOR_OWNER}`),
     db.query<{ week: string; opened: number; closed: number }>(
       `WITH weeks AS (
          SELECT w, w AT TIME ZONE $1 AS starts, (w + interval '1 week') AT TIME ZONE $1 AS ends
@@ -47,7 +50,10 @@ export async function readDashboard(db: pg.Pool, at: { today: string; weekEnd: s
     byTypeAndStep: byType.rows,
     due: due.rows[0] ?? { today: 0, week: 0, overdue: 0 },
     triage: { total: triageTotal.rows[0]?.n ?? 0, oldest: triage.rows.map((r) => ({ id: r.id, subjectName: r.subject_name, receivedAt: r.received_at.toISOString() })) },
-    destruction: destruction.rows.map((r) => ({ id: r.id, type: r.type, step: r.step, subjectName: r.subject_name, due: r.due })),
+    destruction: {
+      total: destructionTotal.rows[0]?.n ?? 0,
+      tasks: destruction.rows.map((r) => ({ id: r.case_id, systemId: r.system_id, ownerName: r.owner_name, failed: r.status === 'failed', dueAt: r.due_at?.toISOString() ?? null })),
+    },
     weeks: weeks.rows,
   };
 }
