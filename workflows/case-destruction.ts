@@ -5,7 +5,7 @@
  */
 import { ParentClosePolicy, getExternalWorkflowHandle, proxyActivities, startChild } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import { DESTRUCTION_TERM, isDestructionStep } from '../domain/case/destruction';
+import { DESTRUCTION_NEEDS_APPROVAL, DESTRUCTION_TERM, isDestructionStep } from '../domain/case/destruction';
 import { LEGAL_PATHS } from '../domain/case/legal-paths';
 import { dueOf } from '../domain/case/term-due';
 import type { CasePath } from './case-path';
@@ -37,8 +37,9 @@ export function destructionTermOf(p: CasePath): DestructionTerm | undefined {
   return term ? { key: term.key, ...dueOf(term), reminders: term.reminders } : undefined;
 }
 
-/** The case is in a destruction step and has not begun destroying in its systems yet. */
-export const destructionWanted = (p: CasePath) => !p.destruction && isDestructionStep(p.step) && destructionTermOf(p) !== undefined;
+/** The case is in a destruction step, an officer approved it where the path asks for that, and its systems have not begun. */
+export const destructionWanted = (p: CasePath) => !p.destruction && isDestructionStep(p.step) && destructionTermOf(p) !== undefined
+  && (!DESTRUCTION_NEEDS_APPROVAL.includes(p.type) || !!p.facts.destructionApprovedAt);
 
 /** One child workflow per system of the registry; each outlives a continue-as-new of the case (ABANDON). */
 export async function startDestruction(p: CasePath): Promise<void> {

@@ -149,4 +149,5 @@ function recordFacts(f: PathFacts, req: ActionRequest, at: string): void {
   if (req.action === 'cease') f.ceasedAt = at;
   if (req.action === 'confirm_destruction') Object.assign(f, { destroyedAt: d.destroyedAt ?? at, categories: d.what });
   if (req.action === 'record_legal_ground') f.legalGround = d.ground;
+  if (req.action === 'approve_destruction') f.destructionApprovedAt ??= at;
 }

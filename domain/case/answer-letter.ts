@@ -15,6 +15,8 @@ export interface PathFacts {
   destroyedAt?: string;
   categories?: string;
   legalGround?: string;
+  /** Deletion: when an officer let the engine destroy in the systems (`approve_destruction`). */
+  destructionApprovedAt?: string;
 }
 
 /** The answer to the subject: the information (access), or a notice of what was done to the data. */

@@ -11,6 +11,13 @@ export const DESTRUCTION_STEPS: readonly Step[] = ['destroying', 'destroying_def
 
 export const isDestructionStep = (step: Step) => DESTRUCTION_STEPS.includes(step);
 
+/**
+ * Paths that reach destruction at receipt, before any officer has looked at the request: the engine destroys in the
+ * systems only after an officer's `approve_destruction` (identity and ground checked; destruction cannot be undone).
+ * The other paths reach destruction only through an officer's own action (a finding, a decision, a block).
+ */
+export const DESTRUCTION_NEEDS_APPROVAL: readonly CaseType[] = ['deletion'];
+
 /** The term destruction must meet in a step: the one `confirm_destruction` meets there (legal-paths.ts). */
 export const DESTRUCTION_TERM: Partial<Record<CaseType, Partial<Record<Step, TermKey>>>> = {
   deletion: { destroying: 'answer', destroying_deferred: 'fallback' },

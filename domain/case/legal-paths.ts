@@ -28,7 +28,7 @@ export type Step = (typeof STEPS)[number];
 
 export const OFFICER_ACTIONS = [
   'assign', 'classify', 'request_information', 'record_information', 'extend', 'block', 'unblock', 'correct', 'cease',
-  'confirm_destruction', 'record_legal_ground', 'respond', 'refuse', 'close',
+  'approve_destruction', 'confirm_destruction', 'record_legal_ground', 'respond', 'refuse', 'close',
 ] as const;
 export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
 
@@ -168,16 +168,22 @@ export const LEGAL_PATHS: Record<CaseType, Path> = {
     },
   },
   // Art. 20 p.3 (evidence, 7 WD) or art. 21 p.4 (purpose achieved, 30 days): destroy, tell the subject and the
-  // recipients; impossible in time → block and destroy within 6 months (art. 21 p.6).
+  // recipients; impossible in time → block and destroy within 6 months (art. 21 p.6). The case is in `destroying`
+  // from receipt, so the engine destroys in the systems only after an officer's `approve_destruction` (the
+  // requester's identity and the ground checked, art. 14 p.3): destruction cannot be undone (docs/adr/012).
   deletion: {
     opening: [answer('destroy_on_evidence')], // or purpose_achieved: the ground chosen at intake (openingTerms)
     steps: {
       destroying: {
+        approve_destruction: { to: 'destroying' },
         confirm_destruction: { to: 'answering', meets: ['answer'], letters: ['recipient_notice'] },
         block: { to: 'destroying_deferred', meets: ['answer'], starts: [{ key: 'fallback', rule: 'destroy_fallback', from: 'due:answer' }] },
         refuse: refused,
       },
-      destroying_deferred: { confirm_destruction: { to: 'answering', meets: ['fallback'], letters: ['recipient_notice'] } },
+      destroying_deferred: {
+        approve_destruction: { to: 'destroying_deferred' },
+        confirm_destruction: { to: 'answering', meets: ['fallback'], letters: ['recipient_notice'] },
+      },
       answering: { respond: responded(['answer']) },
     },
   },

@@ -45,6 +45,9 @@ it('destroys in both systems, issues one act with every Order 179 field, and tel
   });
   expect(opened.statusCode, opened.body).toBe(201);
   const id = opened.json().id as string;
+  // The officer has checked the requester and the ground: only now may the engine destroy in the systems.
+  const approved = await engine.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: engine.auth('officer'), payload: { action: 'approve_destruction' } });
+  expect(approved.statusCode, approved.body).toBe(200);
 
   // The connector finishes by itself; the CRM waits for its owner and is in the owners' queue.
   const before = await eventually(async () => {

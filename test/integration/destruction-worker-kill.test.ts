@@ -57,6 +57,11 @@ it('resumes each system where it stopped: none destroyed twice, none skipped, on
   });
   expect(opened.statusCode, opened.body).toBe(201);
   const id = opened.json().id as string;
+  // The officer has checked the requester and the ground: only now may the engine destroy in the systems.
+  // (Answered 503 `worker_unavailable`, not sent, until the worker process just started has polled.)
+  const approve = () => engine.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: engine.auth('officer'), payload: { action: 'approve_destruction' } });
+  await eventually(async () => (await approve()).statusCode !== 503, 120_000);
+  expect(await count(id, 'case.approve_destruction')).toBe(1);
 
   // Found and blocked; the erase transaction is open (pg_sleep) when the worker dies.
   await eventually(async () => (await taskOf(id, 'website-database'))?.status === 'blocked', 120_000);

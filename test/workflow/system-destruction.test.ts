@@ -52,6 +52,12 @@ describe('a deletion case whose only system has a PostgreSQL connector', () => {
     const c = await ts.startCase('deletion');
     const worker = await ts.worker(c.taskQueue, activitiesWith(onlySite()));
     await worker.runUntil(async () => {
+      // Nothing is destroyed before an officer has checked the requester and the ground, however long it waits.
+      await ts.env.sleep(3_600_000);
+      expect((await stateOf(c)).destruction).toBeUndefined();
+      expect(await tasks(c.input.caseId)).toEqual([]);
+      expect((await site.users()).map((u) => u.id).sort()).toEqual([kept, gone].sort());
+      await officer(ts, c).act('approve_destruction');
       const state = await eventually(async () => { const s = await stateOf(c); return s.step === 'answering' && s; }, 30_000);
       expect(state.destruction).toMatchObject({ systems: ['website-database'], finished: { 'website-database': 'done' }, act: expect.stringMatching(/^179-\d{4}-\d{6}$/) });
       expect(state.terms.find((t) => t.key === 'answer')?.status).toBe('met');
@@ -67,9 +73,9 @@ describe('a deletion case whose only system has a PostgreSQL connector', () => {
     }]);
     const audit = await records(ts).audit(c.input.caseId);
     expect(audit.map((e) => e.action)).toEqual([
-      'case.opened', 'destruction.found', 'destruction.blocked', 'destruction.erased', 'case.confirm_destruction', 'case.respond',
+      'case.opened', 'case.approve_destruction', 'destruction.found', 'destruction.blocked', 'destruction.erased', 'case.confirm_destruction', 'case.respond',
     ]);
-    expect(audit[4]!.data).toMatchObject({ actNumber: expect.any(String), destroyedBy: [{ name: 'Петров Пётр Петрович', position: 'администратор сайта' }] });
+    expect(audit[5]!.data).toMatchObject({ actNumber: expect.any(String), destroyedBy: [{ name: 'Петров Пётр Петрович', position: 'администратор сайта' }] });
     const act = (await actOf(c.input.caseId))!;
     expect(act.informationSystems.map((s) => s.id)).toEqual(['website-database']);
     expect(act.reason.legalBasis).toMatch(/^ч\. 3 ст\. 20/);
@@ -85,6 +91,7 @@ describe('a manual system confirmed after the term', () => {
     const answer = c.input.terms![0]!;
     const worker = await ts.worker(c.taskQueue, activitiesWith(siteAndCrm()));
     await worker.runUntil(async () => {
+      await officer(ts, c).act('approve_destruction');
       await eventually(async () => (await stateOf(c)).destruction?.finished['website-database'] === 'done', 30_000);
       await ts.env.sleep(Date.parse(answer.deadline.dueAt) - (await ts.env.currentTimeMs()) + 3_600_000);
       const blocked = await eventually(async () => { const s = await stateOf(c); return s.step === 'destroying_deferred' && s; });
@@ -128,6 +135,7 @@ describe('a connector whose database is down for a while', () => {
       },
     });
     await worker.runUntil(async () => {
+      await officer(ts, c).act('approve_destruction');
       await eventually(async () => calls >= 1);
       await ts.env.sleep(60_000); // the retries' backoff (5 s, 10 s) passes on the test server's clock
       await eventually(async () => (await stateOf(c)).step === 'answering', 30_000);
@@ -144,6 +152,7 @@ describe('a connector whose database is down for a while', () => {
     const c = await ts.startCase('deletion');
     const worker = await ts.worker(c.taskQueue, activitiesWith(broken));
     await worker.runUntil(async () => {
+      await officer(ts, c).act('approve_destruction');
       const [task] = await eventually(async () => { const t = await tasks(c.input.caseId); return t[0]?.status === 'failed' && t; }, 30_000);
       expect(task.fault).toMatch(/SQLSTATE 42P01.*no_such_table/);
       const handle = ts.env.client.workflow.getHandle(destructionWorkflowId(c.input.caseId, 'website-database'));
@@ -162,6 +171,7 @@ describe('an officer confirming the whole case while systems are open', () => {
     const c = await ts.startCase('deletion');
     const worker = await ts.worker(c.taskQueue, activitiesWith(siteAndCrm()));
     await worker.runUntil(async () => {
+      await officer(ts, c).act('approve_destruction');
       await eventually(async () => (await tasks(c.input.caseId)).find((t) => t.system_id === 'crm')?.status === 'pending', 30_000);
       const now = new Date(await ts.env.currentTimeMs()).toISOString();
       const moved = await officer(ts, c).act('confirm_destruction', {

@@ -29,6 +29,7 @@ export const LABELS: Record<string, Pair> = {
   'action.request_information': ['Запросить сведения', 'Request information'], 'action.record_information': ['Записать сведения / итог проверки', 'Record information or finding'],
   'action.extend': ['Продлить срок на 5 р. д.', 'Extend by 5 WD'], 'action.block': ['Заблокировать', 'Block'], 'action.unblock': ['Разблокировать', 'Unblock'],
   'action.correct': ['Уточнить данные', 'Correct'], 'action.cease': ['Прекратить обработку', 'Cease processing'],
+  'action.approve_destruction': ['Разрешить уничтожение в системах', 'Approve destruction in the systems'],
   'action.confirm_destruction': ['Подтвердить уничтожение', 'Confirm destruction'], 'action.record_legal_ground': ['Записать правовое основание', 'Record legal ground'],
   'action.respond': ['Ответить субъекту', 'Respond'], 'action.refuse': ['Мотивированный отказ', 'Refuse'], 'action.close': ['Закрыть без ответа', 'Close without answer'],
   // form fields

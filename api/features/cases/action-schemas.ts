@@ -41,6 +41,7 @@ export const ACTION_BODIES = [
     recipients: Type.Optional(Type.Array(person, { maxItems: 50, description: 'Third parties the data were passed to, to be told' })),
   }),
   action('cease', 'Processing stopped', {}),
+  action('approve_destruction', 'Deletion: the requester and the ground are checked; the engine may now destroy the data in every system of the registry', {}),
   action('confirm_destruction', 'The data were destroyed: the facts the destruction act needs', {
     what: text('Categories of data destroyed', 1000),
     where: text('Information systems or media', 1000),
