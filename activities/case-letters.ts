@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { Context } from '@temporalio/activity';
+import { whileBeating } from './heartbeat';
 import type { Transporter } from 'nodemailer';
 import type pg from 'pg';
 import {
@@ -88,21 +88,4 @@ function dataFor(req: CaseLetterRequest, base: Omit<LetterData['acknowledgement'
   if (req.kind === 'staff_reminder') return { ...base, recipientName: to.name, step: req.step ?? '', daysLeft: req.daysLeft ?? 0 } satisfies LetterData['staff_reminder'];
   if (req.kind === 'escalation') return { ...base, step: req.step ?? '', assigneeName: req.assignee?.name, daysOverdue: Math.max(0, -(req.daysLeft ?? 0)) } satisfies LetterData['escalation'];
   return subjectLetterData(req, base, subjectName, tz);
-}
-
-/**
- * Heartbeats while a letter is with the SMTP server, so a worker that dies mid-send is noticed after the heartbeat
- * timeout (workflows/case-workflow.ts), not after the whole start-to-close timeout. Outside an activity (a CLI, a
- * test calling the function) there is nobody to tell.
- */
-async function whileBeating<T>(fn: () => Promise<T>): Promise<T> {
-  let context: Context | undefined;
-  try { context = Context.current(); } catch { context = undefined; }
-  const beat = context ? setInterval(() => context!.heartbeat(), 2_000) : undefined;
-  try {
-    context?.heartbeat();
-    return await fn();
-  } finally {
-    if (beat) clearInterval(beat);
-  }
 }

@@ -1,4 +1,4 @@
-import { Context } from '@temporalio/activity';
+import { whileBeating } from './heartbeat';
 import { ApplicationFailure } from '@temporalio/common';
 import type pg from 'pg';
 import { ConnectorFault, postgresConnector, type PostgresConnector } from '../connectors/postgres';
@@ -26,7 +26,7 @@ export function connectorActivities(pool: pg.Pool, deps: ConnectorDeps) {
   };
   const faulting = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
-      return await beating(fn);
+      return await whileBeating(fn);
     } catch (err) {
       if (err instanceof ConnectorFault) throw ApplicationFailure.create({ message: err.message, type: 'ConnectorFault', nonRetryable: true });
       throw err;
@@ -88,21 +88,4 @@ export function connectorActivities(pool: pg.Pool, deps: ConnectorDeps) {
       return status;
     },
   };
-}
-
-/**
- * Heartbeats while a connector step runs, so a worker killed mid-step is noticed after the heartbeat timeout
- * (system-destruction-workflow.ts) and the step retried on another worker, not after the whole start-to-close timeout.
- * The step's transaction died with the worker's connection, so the retry does it whole.
- */
-async function beating<T>(fn: () => Promise<T>): Promise<T> {
-  let context: Context | undefined;
-  try { context = Context.current(); } catch { context = undefined; }
-  const beat = context ? setInterval(() => context!.heartbeat(), 2_000) : undefined;
-  try {
-    context?.heartbeat();
-    return await fn();
-  } finally {
-    if (beat) clearInterval(beat);
-  }
 }
