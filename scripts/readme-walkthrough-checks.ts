@@ -23,8 +23,21 @@ function token(engine: Engine): string {
   return made.stdout.trim();
 }
 
+/**
+ * fetch, tried a second time when the connection itself failed: a kept-alive socket the server closed while this
+ * script ran `npx dsar` fails the request that reuses it ("fetch failed"), which says nothing about the engine.
+ */
+async function request(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+    return fetch(url, init);
+  }
+}
+
 async function get<T>(engine: Engine, bearer: string, route: string): Promise<T> {
-  const res = await fetch(`${engine.base}${route}`, { headers: { authorization: `Bearer ${bearer}` } });
+  const res = await request(`${engine.base}${route}`, { headers: { authorization: `Bearer ${bearer}` } });
   if (!res.ok) throw new Error(`GET ${route} on engine ${engine.name} answered ${res.status}`);
   return res.json() as Promise<T>;
 }
@@ -68,13 +81,13 @@ export async function checkCases(engine: Engine, expected: Map<string, ExpectedC
 export async function checkSecondEngine(a: Engine, b: Engine, casesInA: number): Promise<string[]> {
   const problems: string[] = [];
   for (const engine of [a, b]) {
-    const health = await fetch(`${engine.base}/health`);
+    const health = await request(`${engine.base}/health`);
     if (!health.ok) problems.push(`engine ${engine.name} /health answered ${health.status}`);
-    const ui = await fetch(engine.uiUrl).then((r) => r.status, () => 0);
+    const ui = await request(engine.uiUrl).then((r) => r.status, () => 0);
     if (ui !== 200) problems.push(`engine ${engine.name}'s Temporal UI (${engine.uiUrl}) answered ${ui}`);
   }
   const bearer = token(b);
-  const opened = await fetch(`${b.base}/api/v1/cases`, {
+  const opened = await request(`${b.base}/api/v1/cases`, {
     method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
     body: JSON.stringify({ type: 'access', subject: { name: 'Второй Движок', email: 'b@example.ru' }, channel: 'email', receivedAt: new Date().toISOString() }),
   });

@@ -130,7 +130,8 @@ async function main(): Promise<void> {
     problems.push(...await checkCases(a, expectedCases(script), vars));
     problems.push(...await checkSecondEngine(a, b, vars.size));
   } catch (err) {
-    problems.push(err instanceof Error ? err.message : String(err));
+    const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+    problems.push(err instanceof Error ? `${err.message}${cause}` : String(err));
   } finally {
     await timed('stop both engines', stopEngines);
   }
