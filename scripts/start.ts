@@ -120,7 +120,9 @@ async function main() {
   await migrate(databaseUrl);
   const childEnv = { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev?.address ?? temporal.address, DSAR_PAYLOAD_KEY: key,
     // The dev server registered the case search attributes (platform/dev-temporal.ts).
-    ...(dev ? { TEMPORAL_SEARCH_ATTRIBUTES: 'true' } : {}) };
+    ...(dev ? { TEMPORAL_SEARCH_ATTRIBUTES: 'true' } : {}),
+    // The codec endpoint's default origins are the dev UI's; follow it when TEMPORAL_UI_PORT moved it.
+    ...(dev && !env.DSAR_CODEC_CORS_ORIGINS ? { DSAR_CODEC_CORS_ORIGINS: `http://127.0.0.1:${engine.temporalUiPort},http://localhost:${engine.temporalUiPort}` } : {}) };
   startChild('worker', 'worker/main.ts', childEnv);
   startChild('api', 'api/server.ts', childEnv);
   // E-mail intake reads the operator's mailbox only when one is configured.
