@@ -3,7 +3,8 @@
 # bundles workflows/ with @temporalio/worker (webpack + @swc/core) when it starts.
 #
 # Not built on the machine this was written on (no Docker engine there); see docker-compose.yml.
-FROM node:20-bookworm-slim
+# Node 22 (package.json "engines": >=22): its image still ships npm 10, which the note on `npm ci` below relies on.
+FROM node:22-bookworm-slim
 
 WORKDIR /app
 

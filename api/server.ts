@@ -1,4 +1,4 @@
-import { loadConfig } from '../platform/config';
+import { ConfigError, EXIT_CONFIG, loadConfig } from '../platform/config';
 import { migrate } from '../platform/db';
 import { buildApp } from './app';
 
@@ -19,5 +19,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(`dsar api: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+  process.exit(err instanceof ConfigError ? EXIT_CONFIG : 1);
 });

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { DEV_DATABASE_URL, legalTimeSettings } from '../platform/config';
+import { legalTimeSettings } from '../platform/config';
 import { migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
+import { localEngine } from '../platform/local-engine';
 import { operatorProfileFromEnv } from '../operator/profile';
 import { registerAuditCommands } from './audit-command';
 import { registerActCommands } from './acts-command';
@@ -13,17 +14,18 @@ import { registerUserCommands } from './user-command';
 
 /** `npx dsar …`: operator commands. Results go to stdout, messages to stderr. */
 const program = new Command('dsar').description('DSAR engine command line').showHelpAfterError();
-const databaseUrl = () => process.env.DATABASE_URL || DEV_DATABASE_URL;
+// The same settings as `npm start` (DATABASE_URL, else DSAR_PG_PORT; PORT and HOST): the engine this shell started.
+const databaseUrl = () => localEngine(process.env).databaseUrl;
 
 function unreachable(err: unknown): never {
   const message = err instanceof Error ? err.message : String(err);
   console.error(`dsar: cannot use PostgreSQL at ${databaseUrl().replace(/\/\/[^@]*@/, '//***@')}: ${message}\n` +
-    'Start the engine with `npm start` (embedded PostgreSQL), or set DATABASE_URL to your server.');
+    'Start the engine with `npm start` (embedded PostgreSQL on DSAR_PG_PORT, default 54329; give this command the same DSAR_PG_PORT), or set DATABASE_URL to your server.');
   process.exit(1);
 }
 
 registerTokenCommands(program, { databaseUrl, unreachable });
-registerUserCommands(program, { databaseUrl, unreachable }, () => `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || 3000}/`);
+registerUserCommands(program, { databaseUrl, unreachable }, () => `${localEngine(process.env).baseUrl}/`);
 registerLetterCommands(program, { databaseUrl, unreachable });
 registerAuditCommands(program, { databaseUrl, unreachable });
 registerActCommands(program, { databaseUrl, unreachable });

@@ -2,7 +2,7 @@
  * `npm run intake`: the e-mail intake process (started by `npm start` when IMAP_URL is set). Reads the operator's
  * mailbox and opens a case for every request (docs/adr/010).
  */
-import { loadConfig, ConfigError } from '../platform/config';
+import { loadConfig, ConfigError, EXIT_CONFIG } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { classifyMessage, type MessageClassifier } from './classifier';
 import { runIntake } from './run-intake';
@@ -28,6 +28,6 @@ export async function main(classify: MessageClassifier = classifyMessage): Promi
 if (require.main === module) {
   main().catch((err: unknown) => {
     console.error(`dsar intake: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    process.exit(err instanceof ConfigError ? EXIT_CONFIG : 1);
   });
 }

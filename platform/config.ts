@@ -8,10 +8,10 @@ import type { OperatorProfile } from '../operator/profile-schema';
 import { operatorProfileFromEnv } from '../operator/profile';
 import { systemsRegistryFromEnv, type SystemsRegistry } from '../operator/systems';
 import { actSignerFromEnv, type ActSigner } from '../acts/signer';
-import { ConfigError } from './config-error';
+import { ConfigError, EXIT_CONFIG } from './config-error';
 import { reminderPolicy } from './reminder-policy';
 
-export { ConfigError };
+export { ConfigError, EXIT_CONFIG };
 
 export const DEV_DATABASE_PORT = 54329;
 export const DEV_DATABASE_URL = `postgres://dsar:dsar@127.0.0.1:${DEV_DATABASE_PORT}/dsar`;
@@ -114,7 +114,8 @@ export interface ObservabilityConfig {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A port setting (`name` in `env`), `fallback` when unset; anything else than 0–65535 stops the process. */
+export function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);

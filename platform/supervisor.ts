@@ -17,6 +17,8 @@ export interface SupervisorOptions {
   /** Give up after this many crashes within crashWindowMs. */
   maxCrashes?: number;
   crashWindowMs?: number;
+  /** An exit code that restarting cannot cure (a refused configuration): the supervisor gives up at once. */
+  giveUpOnExitCode?: number;
   /** How long a child may take to stop on SIGTERM before SIGKILL. */
   killAfterMs?: number;
 }
@@ -54,6 +56,12 @@ export function supervise(opts: SupervisorOptions): Supervised {
       const now = Date.now();
       crashes = [...crashes.filter((t) => now - t < crashWindowMs), now];
       const how = signal ?? `code ${code}`;
+      if (code !== null && code === opts.giveUpOnExitCode) {
+        say(`${name} refused its configuration (message above); not restarting.`);
+        stopping = true;
+        opts.onGiveUp();
+        return;
+      }
       if (crashes.length >= maxCrashes) {
         say(`${name} crashed ${crashes.length} times within ${seconds(crashWindowMs)} (last: ${how}); giving up.`);
         stopping = true;

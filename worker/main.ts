@@ -1,5 +1,5 @@
 import { NativeConnection } from '@temporalio/worker';
-import { loadConfig, retentionSettings } from '../platform/config';
+import { ConfigError, EXIT_CONFIG, loadConfig, retentionSettings } from '../platform/config';
 import { createPool, migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { createLogger } from '../platform/logger';
@@ -49,5 +49,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(`dsar worker: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+  process.exit(err instanceof ConfigError ? EXIT_CONFIG : 1);
 });

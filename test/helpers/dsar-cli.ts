@@ -3,10 +3,10 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
-/** Runs `dsar …` exactly as `npx dsar` does (the package's bin), against the given database. */
-export const runDsar = (databaseUrl: string, args: string[], input?: string) =>
+/** Runs `dsar …` exactly as `npx dsar` does (the package's bin), against the given database (and other settings in `env`). */
+export const runDsar = (databaseUrl: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [path.join(root, 'bin/dsar.cjs'), ...args], {
-    cwd: root, input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl },
+    cwd: root, input, encoding: 'utf8', env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
   });
 
 /** `dsar …` without blocking this process: for tests whose SMTP server (or other peer) runs in the test process. */

@@ -19,11 +19,12 @@ afterAll(async () => {
 });
 
 it('creates an account with a generated password printed once, stores only an argon2id hash, and refuses a second one', async () => {
-  const created = runDsar(db.url, ['user', 'create', '--role', 'dpo', '--email', 'Dora@Example.ru', '--name', 'Dora DPO']);
+  // PORT as `npm start` was given it: the message names the URL that engine serves (issue 15).
+  const created = runDsar(db.url, ['user', 'create', '--role', 'dpo', '--email', 'Dora@Example.ru', '--name', 'Dora DPO'], undefined, { PORT: '3107' });
   expect(created.status, created.stderr).toBe(0);
   const password = created.stdout.trim();
   expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
-  expect(created.stderr).toContain('http://127.0.0.1:3000/');
+  expect(created.stderr).toContain('sign in at http://127.0.0.1:3107/ ');
   const row = (await pool.query(`SELECT role, name, password_hash FROM console_users WHERE email = 'Dora@Example.ru'`)).rows[0];
   expect(row).toMatchObject({ role: 'dpo', name: 'Dora DPO', password_hash: expect.stringMatching(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/) });
   expect(row.password_hash).not.toContain(password);

@@ -49,6 +49,15 @@ describe('npm start supervision', () => {
     await h.supervised.stop();
   });
 
+  it('does not restart a child that refused its configuration: one start, one message, given up at once', async () => {
+    const h = harness({ EXIT_CODE: '78' }, { giveUpOnExitCode: 78 });
+    await h.until(() => h.gaveUp() === 1);
+    expect(h.messages).toEqual(['api refused its configuration (message above); not restarting.']);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(h.starts()).toBe(1);
+    await h.supervised.stop();
+  });
+
   it('starts again from the first delay after the child stayed up a while', async () => {
     const h = harness({ LIFE_MS: '120', CRASHES: '4' }, { stableAfterMs: 100, maxDelayMs: 10_000, maxCrashes: 10 });
     await h.until(() => h.starts() === 5);
