@@ -4,6 +4,7 @@ import { migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { operatorProfileFromEnv } from '../operator/profile';
 import { registerAuditCommands } from './audit-command';
+import { registerCalendarCommands } from './calendar-command';
 import { registerActCommands } from './acts-command';
 import { registerDeadlineCommand } from './deadline-command';
 import { registerIntakeCommands } from './intake-command';
@@ -40,6 +41,12 @@ registerDeadlineCommand(program, {
   loadCalendar: () => settings().calendar,
   timeZone: () => settings().timeZone,
   internalTerms: () => settings().internalTerms,
+});
+
+registerCalendarCommands(program, {
+  loadCalendar: () => settings().calendar,
+  calendarDir: () => legalTimeSettings().calendarDir,
+  today: () => new Intl.DateTimeFormat('en-CA', { timeZone: settings().timeZone }).format(new Date()),
 });
 
 program.parseAsync(process.argv).catch((err: Error) => {
