@@ -5,6 +5,7 @@ import { loadLegalTime } from '../platform/legal-time-config';
 import { operatorProfileFromEnv } from '../operator/profile';
 import { registerAuditCommands } from './audit-command';
 import { registerCalendarCommands } from './calendar-command';
+import { operatorToday } from '../calendar/status-now';
 import { registerActCommands } from './acts-command';
 import { registerDeadlineCommand } from './deadline-command';
 import { registerIntakeCommands } from './intake-command';
@@ -46,7 +47,7 @@ registerDeadlineCommand(program, {
 registerCalendarCommands(program, {
   loadCalendar: () => settings().calendar,
   calendarDir: () => legalTimeSettings().calendarDir,
-  today: () => new Intl.DateTimeFormat('en-CA', { timeZone: settings().timeZone }).format(new Date()),
+  today: () => operatorToday(settings().timeZone),
 });
 
 program.parseAsync(process.argv).catch((err: Error) => {
