@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { calendarReplanWorkflowId } from '../../calendar/start-replan';
-import { addWorkingDays, builtInCalendar, computeDeadline, withOverrides, type CalendarYear } from '../../domain/legal-time';
+import { addWorkingDays, builtInCalendar, computeDeadline, statutoryYearFlags, withOverrides, type CalendarYear } from '../../domain/legal-time';
 import { eventually, startEngine, type Engine } from '../helpers/engine';
 import { kill, startEntryPoint } from '../helpers/processes';
 
@@ -24,11 +24,23 @@ afterAll(async () => {
 const ZONE = 'Europe/Moscow';
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
 
-/** The year of `date` as the built-in calendar has it (or empty, past its data), with `date` made a day off. */
+/** The year of `date` as the built-in calendar counts it (past its data: the statutory base's days off), with `date` made a day off. */
 function correctedYear(date: string): CalendarYear {
   const y = Number(date.slice(0, 4));
-  const base = builtInCalendar().years.find((x) => x.year === y) ?? { year: y, country: 'RU' as const, source: '', provisional: true, days: [] };
+  const base = builtInCalendar().years.find((x) => x.year === y) ?? { year: y, country: 'RU' as const, source: '', provisional: true, days: statutoryDaysOff(y) };
   return { ...base, source: 'Test Correction No. 9 of 01.01.2000', days: [...base.days.filter((d) => d.date !== date), { date, status: 'nonworking', kind: 'holiday' }] };
+}
+
+function statutoryDaysOff(year: number): CalendarYear['days'] {
+  const flags = statutoryYearFlags(year);
+  const start = Date.UTC(year, 0, 1);
+  const days: Array<CalendarYear['days'][number]> = [];
+  flags.forEach((working, i) => {
+    const at = new Date(start + i * 86_400_000);
+    const weekend = at.getUTCDay() === 0 || at.getUTCDay() === 6;
+    if (!working && !weekend) days.push({ date: at.toISOString().slice(0, 10), status: 'nonworking', kind: 'holiday' });
+  });
+  return days;
 }
 
 it('a worker restarted with a corrected year re-plans the open case once, however often it restarts', async () => {
