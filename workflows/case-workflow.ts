@@ -140,6 +140,12 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     while (!isFinal(p.status) && broken === undefined) {
       // A long history: this run ends as soon as no letter is on its way (reminders keep firing meanwhile).
       if (!continuing && historyIsLong() && patched(PATCHES.continueAsNewOnLongHistory)) continuing = true;
+      // Before the run may end for continue-as-new: a pending re-plan is not carried to the next run.
+      if (calendarChanged !== undefined) {
+        calendarChanged = undefined;
+        await replanOnCalendar(p, input.caseId, send);
+        searchable();
+      }
       if (continuing && lettersOnTheirWay === 0) break;
       const exhausted = outOfDailyReminders(p);
       if (exhausted && patched(PATCHES.overdueRemindersInBatches)) {
@@ -152,11 +158,6 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
       if (destructionFinished(p)) {
         await confirmDestruction(p);
         continue;
-      }
-      if (calendarChanged !== undefined) {
-        calendarChanged = undefined;
-        await replanOnCalendar(p, input.caseId, send);
-        searchable();
       }
       const next = nextReminder(p);
       // A system not done when the destruction term ends: the case blocks first (the term's escalation then never fires).
