@@ -85,7 +85,10 @@ function recipientsOf(req: CaseLetterRequest, o: OperatorProfile, subject: { nam
 
 function dataFor(req: CaseLetterRequest, base: Omit<LetterData['acknowledgement'], 'subjectName'>, to: Recipient, subjectName: string, tz: string) {
   // Internal letters name the case, never the subject.
-  if (req.kind === 'staff_reminder') return { ...base, recipientName: to.name, step: req.step ?? '', daysLeft: req.daysLeft ?? 0 } satisfies LetterData['staff_reminder'];
+  if (req.kind === 'staff_reminder') {
+    // A note (e.g. why the due date moved, docs/adr/015) is the engine's own text, never the subject's data.
+    return { ...base, recipientName: to.name, step: req.step ?? '', daysLeft: req.daysLeft ?? 0, ...(req.details?.note ? { note: req.details.note } : {}) } satisfies LetterData['staff_reminder'];
+  }
   if (req.kind === 'escalation') return { ...base, step: req.step ?? '', assigneeName: req.assignee?.name, daysOverdue: Math.max(0, -(req.daysLeft ?? 0)) } satisfies LetterData['escalation'];
   return subjectLetterData(req, base, subjectName, tz);
 }

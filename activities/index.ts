@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ActSigner } from '../acts/signer';
 import type { SystemsRegistry } from '../operator/systems-schema';
 import { systemsRegistryFromEnv } from '../operator/systems';
+import { openCasesAfter, recordCalendarReplanned, recordDueMoves, replanCaseTerms } from './calendar-replan';
 import { recordFault } from './case-faults';
 import { sendCaseLetter, type LetterDeps } from './case-letters';
 import { recordCaseOpened, recordReminder, recordStep } from './case-projection';
@@ -39,6 +40,10 @@ export function createActivities(deps: {
     planOverdueReminders: planOverdueReminders(deps.reminders),
     ...createRetentionActivities(deps.pool, deps.retention ?? { minimiseAfterDays: DEFAULT_MINIMISE_AFTER_DAYS, timeZone: deps.reminders.timeZone }),
     planStepTerms: planStepTerms(deps.reminders),
+    replanCaseTerms: replanCaseTerms(deps.reminders),
+    recordDueMoves: recordDueMoves(deps.pool),
+    openCasesAfter: openCasesAfter(deps.pool),
+    recordCalendarReplanned: recordCalendarReplanned(deps.pool),
     planDestruction: planDestruction(destruction.registry),
     openDestructionTask: openDestructionTask(deps.pool),
     moveDestructionDue: moveDestructionDue(deps.pool),

@@ -1,11 +1,13 @@
 import { overdueReminders, type ReminderPolicy, type ScheduledReminder } from '../domain/case/reminders';
-import type { Calendar } from '../domain/legal-time';
+import type { Calendar, InternalTerms } from '../domain/legal-time';
 
 /** What the worker counts reminders with: the operator's calendar (built-in + overrides), zone and policy. */
 export interface ReminderContext {
   calendar: Calendar;
   timeZone: string;
   reminderPolicy: ReminderPolicy;
+  /** The operator's internal terms: a re-plan counts them again too (the worker passes its legal-time settings). */
+  internalTerms?: InternalTerms;
 }
 
 export interface MoreRemindersRequest {

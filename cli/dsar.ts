@@ -5,6 +5,8 @@ import { loadLegalTime } from '../platform/legal-time-config';
 import { localEngine } from '../platform/local-engine';
 import { operatorProfileFromEnv } from '../operator/profile';
 import { registerAuditCommands } from './audit-command';
+import { registerCalendarCommands } from './calendar-command';
+import { operatorToday } from '../calendar/status-now';
 import { registerActCommands } from './acts-command';
 import { registerDeadlineCommand } from './deadline-command';
 import { registerIntakeCommands } from './intake-command';
@@ -42,6 +44,12 @@ registerDeadlineCommand(program, {
   loadCalendar: () => settings().calendar,
   timeZone: () => settings().timeZone,
   internalTerms: () => settings().internalTerms,
+});
+
+registerCalendarCommands(program, {
+  loadCalendar: () => settings().calendar,
+  calendarDir: () => legalTimeSettings().calendarDir,
+  today: () => operatorToday(settings().timeZone),
 });
 
 program.parseAsync(process.argv).catch((err: Error) => {

@@ -20,6 +20,8 @@ export interface PageContext {
   timeZone: string;
   nav?: 'dashboard' | 'cases' | 'audit';
   title: string;
+  /** Shown on every page to signed-in staff from 90 days before the official production calendar ends (calendar/status-now.ts). */
+  calendarWarning?: { officialUntil: string | null; daysLeft: number | null };
 }
 
 export const renderPage = (template: string, ctx: PageContext, data: object = {}): string => eta.render(`./${template}`, { ...ctx, ...data });

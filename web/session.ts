@@ -6,6 +6,7 @@ import { createSession, deleteSession, sessionUser } from '../users/session-stor
 import { signIn, type ConsoleUser } from '../users/user-store';
 import { LANGUAGES, translator, type Lang } from './i18n';
 import { renderPage, type PageContext } from './render';
+import { calendarStatusNow } from '../calendar/status-now';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,8 +46,15 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, title:
   const tr = translator(request.lang);
   return {
     tr, lang: request.lang, user: request.user, csrf: reply.generateCsrf(), here, timeZone: request.server.legalTime.timeZone,
-    nav, title: title(tr),
+    nav, title: title(tr), ...calendarWarningOf(request),
   };
+}
+
+/** The calendar banner, for signed-in staff only (the sign-in page says nothing about the engine's state). */
+function calendarWarningOf(request: FastifyRequest): Pick<PageContext, 'calendarWarning'> {
+  if (!request.user) return {};
+  const s = calendarStatusNow(request.server.legalTime);
+  return s.warning ? { calendarWarning: { officialUntil: s.officialUntil, daysLeft: s.daysLeft } } : {};
 }
 
 export const html = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body);

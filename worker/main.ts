@@ -7,6 +7,7 @@ import { logOperatorProfile } from '../operator/profile';
 import { installSdkLogging } from '../platform/temporal-logger';
 import { connectClient, connectionOptions } from '../platform/temporal';
 import { ensureRetentionWorkflow } from '../retention/start-retention';
+import { ensureCalendarReplan } from '../calendar/start-replan';
 import { createWorker } from './create-worker';
 import { verifyTemplates } from '../letters';
 import { letterDeps } from './letter-deps';
@@ -39,6 +40,9 @@ async function main() {
   // Acts past their retention and closed cases past DSAR_MINIMISE_AFTER_DAYS: one daily workflow, started once.
   const client = await connectClient(config.temporal, config.payloadKey);
   if (await ensureRetentionWorkflow(client, config.temporal.taskQueue)) log.info('retention workflow started');
+  // A calendar this engine has not run with before (an import, a corrected year): open cases re-plan (docs/adr/015).
+  const calendarVersion = legalTime.calendar.version;
+  if (await ensureCalendarReplan(client, pool, config.temporal.taskQueue, calendarVersion)) log.info({ calendarVersion }, 'calendar re-plan of open cases started');
   await client.connection.close();
   // The SDK stops polling on SIGINT/SIGTERM and lets running tasks finish before run() resolves.
   await worker.run();

@@ -2,7 +2,7 @@
  * What the API and the case workflow agree on: input, messages and their payloads. Kept free of I/O so
  * both the workflow bundle and the API can import it.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case/case-status';
 import type { TermStatus } from '../domain/case/decide';
 import type { Finding, OfficerAction, Step, TermKey } from '../domain/case/legal-paths';
@@ -131,3 +131,10 @@ export interface CaseFault {
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 export const caseActionUpdate = defineUpdate<CaseState, [ActionRequest]>('caseAction');
+
+/** The production calendar the workers count with changed (docs/adr/015): the case re-plans its terms not yet met. */
+export interface CalendarChanged {
+  /** The new calendar.version, as the re-plan workflow was started for. */
+  version: string;
+}
+export const calendarChangedSignal = defineSignal<[CalendarChanged]>('calendarChanged');

@@ -7,7 +7,7 @@ import { invalidCaseInput } from '../domain/case/case-input';
 import { isFinal } from '../domain/case/case-status';
 import type { ScheduledReminder } from '../domain/case/reminders';
 import {
-  caseActionUpdate, caseStateQuery, type ActionRequest, type CaseFault, type CaseOpened, type CaseState, type CaseTerm,
+  calendarChangedSignal, caseActionUpdate, caseStateQuery, type ActionRequest, type CaseFault, type CaseOpened, type CaseState, type CaseTerm,
 } from './case-contract';
 import { answerLetter } from '../domain/case/answer-letter';
 import type { Letter } from '../domain/case/legal-paths';
@@ -16,6 +16,7 @@ import { decide } from '../domain/case/decide';
 import { systemDestroyedSignal } from './destruction-contract';
 import { autoBlockAt, destructionFinished, destructionWanted, followDestruction, startDestruction } from './case-destruction';
 import { caseSearchAttributes } from './search-attributes';
+import { replanOnCalendar } from './case-replan';
 import {
   apply, carry, decideOn, termOfRecord, emptyState, nextReminder, NO_MORE_DAILY, openPath, outOfDailyReminders, stateOf, type CasePath,
 } from './case-path';
@@ -49,6 +50,8 @@ export const PATCHES = {
    * the destruction when all are done, and blocks the case when they are not done in time (docs/adr/012).
    */
   destructionPerSystem: 'destruction-per-system',
+  /** The production calendar changed: terms not yet met are counted again and their reminders follow (docs/adr/015). */
+  calendarReplan: 'calendar-replan',
 } as const;
 
 /** Events after which a case continues as a new run: far below Temporal's 50,000-event limit, so replays stay quick. */
@@ -71,6 +74,8 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   let lettersOnTheirWay = 0;
   /** One step on the path (set once the input is checked): the engine's own steps take it as officers' Updates do. */
   let takeStepRef: ((req: ActionRequest) => Promise<CaseState>) | undefined;
+  /** The calendar version a re-plan was asked for (calendarChangedSignal), until the case re-planned on it. */
+  let calendarChanged: string | undefined;
   /** Signals to the systems' destruction workflows on their way; the run ends only once they are delivered. */
   const toSystems: Array<Promise<void>> = [];
   const send = (req: Parameters<typeof sendCaseLetter>[0]) => {
@@ -82,6 +87,13 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
   setHandler(systemDestroyedSignal, (r) => {
     if (!path?.destruction || path.destruction.finished[r.systemId]) return;
     path.destruction.finished[r.systemId] = r.status;
+    changed = true;
+  });
+  setHandler(calendarChangedSignal, ({ version }) => {
+    // Checked here, not in the loop: waking the loop alone changes the commands (the waiting timer is cancelled), so a
+    // history in which the code of the time ignored this signal must ignore it again when replayed.
+    if (!patched(PATCHES.calendarReplan)) return;
+    calendarChanged = version;
     changed = true;
   });
 
@@ -128,6 +140,12 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     while (!isFinal(p.status) && broken === undefined) {
       // A long history: this run ends as soon as no letter is on its way (reminders keep firing meanwhile).
       if (!continuing && historyIsLong() && patched(PATCHES.continueAsNewOnLongHistory)) continuing = true;
+      // Before the run may end for continue-as-new: a pending re-plan is not carried to the next run.
+      if (calendarChanged !== undefined) {
+        calendarChanged = undefined;
+        await replanOnCalendar(p, input.caseId, send);
+        searchable();
+      }
       if (continuing && lettersOnTheirWay === 0) break;
       const exhausted = outOfDailyReminders(p);
       if (exhausted && patched(PATCHES.overdueRemindersInBatches)) {

@@ -2,3 +2,4 @@
 export { caseWorkflow } from './case-workflow';
 export { retentionWorkflow } from './retention-workflow';
 export { systemDestructionWorkflow } from './system-destruction-workflow';
+export { calendarReplanWorkflow } from './calendar-replan-workflow';

@@ -21,6 +21,9 @@ export type LegalTimeErrorCode =
   | 'calendar_duplicate_year'
   | 'calendar_invalid_status'
   | 'calendar_invalid_kind'
+  | 'calendar_invalid_decree'
+  | 'calendar_invalid_transfer'
+  | 'calendar_not_official'
   | 'invalid_internal_term'
   | 'internal_term_longer_than_statute';
 

@@ -34,3 +34,11 @@ export {
   type DeadlineRequest,
   type DeadlineResult,
 } from './compute-deadline';
+export {
+  decreeSource,
+  parseCalendarImport,
+  type CalendarDecree,
+  type CalendarTransfer,
+  type ImportedCalendarYear,
+} from './calendar-import';
+export { calendarStatus, CALENDAR_WARNING_DAYS, type CalendarStatus } from './calendar-status';

@@ -30,7 +30,7 @@ const health = async () => {
 
 it('reports the worker: down before one polls the case task queue, ok while it does, down (503) once it stops', async () => {
   expect(await health()).toEqual({
-    statusCode: 503, body: { status: 'unavailable', postgres: 'ok', temporal: 'ok', worker: 'down', intake: 'off' },
+    statusCode: 503, body: { status: 'unavailable', postgres: 'ok', temporal: 'ok', worker: 'down', intake: 'off', calendar: expect.any(Object) },
   });
 
   const worker: Worker = await createWorker({
@@ -41,7 +41,7 @@ it('reports the worker: down before one polls the case task queue, ok while it d
   const running = worker.run();
   try {
     const up = await eventually(async () => { const h = await health(); return h.statusCode === 200 && h; });
-    expect(up.body).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok', worker: 'ok', intake: 'off' });
+    expect(up.body).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok', worker: 'ok', intake: 'off', calendar: expect.any(Object) });
   } finally {
     worker.shutdown();
     await running;
@@ -49,5 +49,5 @@ it('reports the worker: down before one polls the case task queue, ok while it d
 
   // Gone within the threshold plus one long poll and the presence cache, not at some fixed time.
   const down = await eventually(async () => { const h = await health(); return h.body.worker === 'down' && h; }, 30_000);
-  expect(down).toEqual({ statusCode: 503, body: { status: 'unavailable', postgres: 'ok', temporal: 'ok', worker: 'down', intake: 'off' } });
+  expect(down).toEqual({ statusCode: 503, body: { status: 'unavailable', postgres: 'ok', temporal: 'ok', worker: 'down', intake: 'off', calendar: expect.any(Object) } });
 });

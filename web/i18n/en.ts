@@ -2,6 +2,9 @@
 export const en = {
   'app.title': 'DSAR — data-subject requests', 'nav.dashboard': 'Dashboard', 'nav.cases': 'Cases', 'nav.audit': 'Audit',
   'nav.signOut': 'Sign out', 'nav.skip': 'Skip to content', 'nav.language': 'Русский', 'nav.signedInAs': 'Signed in as',
+  'calendar.ending': 'The official production calendar ends on {date} ({days} days left): import the next decree with npx dsar calendar import when it is published.',
+  'calendar.ended': 'The official production calendar ended on {date}: terms are counted on a projection. Import the decree with npx dsar calendar import.',
+  'calendar.none': 'No official production-calendar year is loaded: terms are counted on the statutory base. Import the decree with npx dsar calendar import.',
   'signIn.title': 'Sign in', 'signIn.email': 'E-mail', 'signIn.password': 'Password', 'signIn.submit': 'Sign in',
   'signIn.wrong': 'Wrong e-mail or password.', 'signIn.locked': 'Too many failed attempts: the account is locked until {until}. An administrator can reset the password: npx dsar user reset-password.',
   'dash.title': 'Dashboard', 'dash.openByType': 'Open cases by type and step', 'dash.dueToday': 'Due today',

@@ -4,6 +4,9 @@ import type { Dictionary } from './en';
 export const ru: Dictionary = {
   'app.title': 'DSAR — обращения субъектов', 'nav.dashboard': 'Сводка', 'nav.cases': 'Обращения', 'nav.audit': 'Аудит',
   'nav.signOut': 'Выйти', 'nav.skip': 'Перейти к содержанию', 'nav.language': 'English', 'nav.signedInAs': 'Вы вошли как',
+  'calendar.ending': 'Официальный производственный календарь заканчивается {date} (осталось дней: {days}): загрузите следующее постановление командой npx dsar calendar import, когда оно выйдет.',
+  'calendar.ended': 'Официальный производственный календарь закончился {date}: сроки считаются по прогнозу. Загрузите постановление командой npx dsar calendar import.',
+  'calendar.none': 'Официальный производственный календарь не загружен: сроки считаются по ТК РФ. Загрузите постановление командой npx dsar calendar import.',
   'signIn.title': 'Вход', 'signIn.email': 'Эл. почта', 'signIn.password': 'Пароль', 'signIn.submit': 'Войти',
   'signIn.wrong': 'Неверная почта или пароль.', 'signIn.locked': 'Слишком много неудачных попыток: учётная запись заблокирована до {until}. Администратор может сбросить пароль: npx dsar user reset-password.',
   'dash.title': 'Сводка', 'dash.openByType': 'Открытые обращения по типу и шагу', 'dash.dueToday': 'Срок сегодня',

@@ -3,6 +3,7 @@ import type { Connection } from '@temporalio/client';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { workerPresent } from '../../../platform/worker-presence';
 import { mailboxKey, readState } from '../../../intake/cursor-store';
+import { calendarStatusNow } from '../../../calendar/status-now';
 
 const State = (description?: string) =>
   Type.Union([Type.Literal('ok'), Type.Literal('down'), Type.Literal('unknown')], { description });
@@ -14,6 +15,12 @@ const Health = Type.Object({
   intake: Type.Union([Type.Literal('ok'), Type.Literal('connecting'), Type.Literal('down'), Type.Literal('off')], {
     description: 'E-mail intake: `off` without IMAP_URL; `connecting` while it (re)connects to the mailbox; `down` when not heard of within three poll intervals. Informational: it does not make the status `unavailable`',
   }),
+  calendar: Type.Object({
+    status: Type.Union([Type.Literal('ok'), Type.Literal('warning')]),
+    officialUntil: Type.Union([Type.String(), Type.Null()], { description: '31 December of the last year with a published decree' }),
+    daysLeft: Type.Union([Type.Integer(), Type.Null()]),
+    message: Type.Optional(Type.String()),
+  }, { description: 'The production calendar: `warning` from 90 days before the last official year ends (import the next decree: `dsar calendar import`). Informational: it does not make the status `unavailable`' }),
 });
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -52,7 +59,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const worker = !temporal || present === undefined ? 'unknown' as const : state(present);
     const ok = postgres && temporal && worker === 'ok';
     const intake = await intakeState(app).catch(() => 'down' as const);
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres: state(postgres), temporal: state(temporal), worker, intake });
+    const cal = calendarStatusNow(app.legalTime);
+    const calendar = { status: cal.warning ? 'warning' as const : 'ok' as const, officialUntil: cal.officialUntil, daysLeft: cal.daysLeft, ...(cal.message ? { message: cal.message } : {}) };
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres: state(postgres), temporal: state(temporal), worker, intake, calendar });
   });
 };
 

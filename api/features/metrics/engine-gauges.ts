@@ -6,6 +6,8 @@ import { CASE_STATUSES } from '../../../domain/case/case-status';
 import { CASE_TYPES } from '../../../domain/case/request-types';
 import type { TemporalConfig } from '../../../platform/config';
 import { workerPresent } from '../../../platform/worker-presence';
+import { calendarStatusNow } from '../../../calendar/status-now';
+import type { LegalTime } from '../../../platform/legal-time-config';
 
 export interface GaugeSources {
   pg: pg.Pool;
@@ -13,6 +15,7 @@ export interface GaugeSources {
   temporalConfig: TemporalConfig;
   workerSeenWithinMs: number;
   log: FastifyBaseLogger;
+  legalTime: LegalTime;
 }
 
 /**
@@ -87,5 +90,17 @@ export function registerEngineGauges(registry: Registry, src: GaugeSources): voi
       const { namespace, taskQueue } = src.temporalConfig;
       worker.set((await workerPresent(src.temporal, namespace, taskQueue, src.workerSeenWithinMs)) ? 1 : 0);
     }, () => worker.set(NaN)),
+  });
+  // Alert on it (e.g. `dsar_calendar_official_days_left <= 90`): past that day new terms are counted on a
+  // projection or the statutory base until the next decree is imported (`dsar calendar import`). NaN: no official year.
+  const calendarDays: Gauge = new Gauge({
+    name: 'dsar_calendar_official_days_left', help: 'Days until the last official (decree) production-calendar year ends; negative once it has',
+    registers: [registry],
+    collect() { calendarDays.set(calendarStatusNow(src.legalTime).daysLeft ?? NaN); },
+  });
+  const calendarWarning: Gauge = new Gauge({
+    name: 'dsar_calendar_warning', help: '1 within 90 days of the end of the last official production-calendar year (or after it), else 0',
+    registers: [registry],
+    collect() { calendarWarning.set(calendarStatusNow(src.legalTime).warning ? 1 : 0); },
   });
 }

@@ -41,14 +41,14 @@ export const metrics = fp(
     });
     registerEngineGauges(registry, {
       pg: app.pg, temporal: app.temporal, temporalConfig: app.config.temporal,
-      workerSeenWithinMs: app.config.workerSeenWithinMs, log: app.log,
+      workerSeenWithinMs: app.config.workerSeenWithinMs, log: app.log, legalTime: app.legalTime,
     });
 
     app.get('/metrics', {
       config: { auth: false }, // its own token, not an API role: Prometheus is no officer
       schema: {
         tags: ['metrics'], summary: 'Prometheus metrics (text exposition format)',
-        description: 'Bearer DSAR_METRICS_TOKEN. HTTP latency, cases by status and type, overdue cases, worker presence, open case faults, unconfirmed letters, process metrics.',
+        description: 'Bearer DSAR_METRICS_TOKEN. HTTP latency, cases by status and type, overdue cases, worker presence, open case faults, unconfirmed letters, days left of the official production calendar, process metrics.',
         response: { 200: Type.String({ description: 'Prometheus text format 0.0.4' }), 401: ErrorBody },
       },
     }, async (request, reply) => {
