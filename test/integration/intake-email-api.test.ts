@@ -59,7 +59,7 @@ it('opens a new case for a new request that only mentions an earlier case number
   const earlier = (await post(mail('Запрос', 'Прошу предоставить сведения об обработке'))).json();
   await eventually(async () => (await caseRow(earlier.caseId)) !== undefined);
   // A subject quoting the number of an earlier request in a new one: the bare number is not our tag.
-  const res = await post(mail(`Новый запрос, прошлый ${earlier.caseId} закрыт`, `По обращению ${earlier.caseId} ответ получен. Теперь прошу удалить мои персональные данные.`));
+  const res = await post(mail(`Новый запрос (прошлый: ${earlier.caseId})`, 'Прошу, удалите мои персональные данные. Паспорт 4510 123456'));
   expect(res.statusCode).toBe(201);
   expect(res.json()).toMatchObject({ duplicate: false, outcome: 'case' });
   expect(res.json().caseId).not.toBe(earlier.caseId);
