@@ -83,7 +83,7 @@ describe('the hash chain', () => {
 });
 
 describe('writers that interleave', () => {
-  it('chain a transaction that waited behind another after it, and the next event still finds the head (chain_seq, not id)', async () => {
+  it('chain a transaction that waited behind another after it; the anchor and the next event find the head (chain_seq, not id)', async () => {
     const tag = `interleaved-${Date.now()}`;
     const insert = (c: pg.ClientBase, key: string) => c.query(
       `INSERT INTO audit_events (actor, action, message, data, dedupe_key) VALUES ('test', 'test.interleaved', 'two writers', '{}', $1)`, [`${tag}:${key}`]);
@@ -104,9 +104,16 @@ describe('writers that interleave', () => {
       a.release();
       b.release();
     }
+    // `audit anchor` anchors the head of the chain (B's event), not the event with the highest id (A's second).
+    const anchored = runDsar(engine.config.databaseUrl, ['audit', 'anchor']);
+    expect(anchored.status, anchored.stderr).toBe(0);
+    const head = (await engine.pool.query('SELECT max(chain_seq)::text AS seq FROM audit_events')).rows[0].seq as string;
+    expect(JSON.parse(anchored.stdout)).toMatchObject({ chainSeq: head });
     await insert(engine.pool as unknown as pg.ClientBase, 'next'); // refused (duplicate chain_seq) if the head were the highest id
+    // One more, so this anchor stays inside the log that 'detects a tail cut off after an anchor' cuts below its own.
+    await insert(engine.pool as unknown as pg.ClientBase, 'after');
     const { rows } = await engine.pool.query(`SELECT split_part(dedupe_key, ':', 2) AS key, id::int FROM audit_events WHERE dedupe_key LIKE $1 ORDER BY chain_seq`, [`${tag}:%`]);
-    expect(rows.map((r) => r.key)).toEqual(['a1', 'a2', 'b', 'next']);
+    expect(rows.map((r) => r.key)).toEqual(['a1', 'a2', 'b', 'next', 'after']);
     expect(rows[2].id).toBeLessThan(rows[1].id); // the case this test is about: id order is not chain order
     const run = verify();
     expect(run.stderr).toBe('');
