@@ -59,7 +59,27 @@ export function parseSystemsRegistry(json: unknown, file: string): SystemsRegist
   const seen = new Set<string>();
   const duplicates = copy.systems.flatMap((s, i) => (seen.has(s.id) ? [{ path: `/systems/${i}/id`, message: `"${s.id}" is used twice: give each system its own id` }] : (seen.add(s.id), [])));
   if (duplicates.length > 0) throw new SystemsRegistryError(file, duplicates);
+  const unkeyed = copy.systems.flatMap(statementsWithoutKey);
+  if (unkeyed.length > 0) throw new SystemsRegistryError(file, unkeyed);
   return copy;
+}
+
+/** `$1` as a parameter, outside string literals, quoted identifiers and comments (`$10` is another parameter). */
+const usesKey = (sql: string) =>
+  /\$1(?!\d)/.test(sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, ' '));
+
+/**
+ * The connector runs `block` and `erase` once per key `find` returned, with the key as $1. A statement that does not
+ * use $1 does the same thing for every key: `DELETE FROM users` would empty the table, `UPDATE … WHERE email = $2`
+ * would miss rows and the task would still say done. Refused at start-up, before any case can run it.
+ */
+function statementsWithoutKey(s: InformationSystem, i: number): SystemsIssue[] {
+  if (s.connector.kind !== 'postgres') return [];
+  const { block, erase } = s.connector;
+  return ([['block', block], ['erase', erase]] as const).flatMap(([step, sql]) => (sql === undefined || usesKey(sql) ? [] : [{
+    path: `/systems/${i}/connector/${step}`,
+    message: `does not use $1, the key of one of the subject's rows (a value the find statement returned): it runs once per key, so without $1 it ${step === 'erase' ? 'erases' : 'blocks'} the same rows each time, not the subject's; add a condition on the key, e.g. "WHERE id = $1::int"`,
+  }]));
 }
 
 export function loadSystemsRegistry(file: string): SystemsRegistry {

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { Payload } from '@temporalio/common';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { EncryptionCodec } from '../../platform/payload-codec';
 
 /** Every payload anywhere in a value (history events, failures, update requests), found by shape. */
@@ -22,3 +22,42 @@ export async function storedHistory(client: Client, workflowId: string, payloadK
   const text = (ps: Payload[]) => ps.map((p) => Buffer.from(p.data ?? []).toString('utf8')).join('\n');
   return { events, payloads, searchAttributes, storedText: text([...payloads, ...searchAttributes]), decodedText: text(decoded) };
 }
+
+/** Every run of a workflow, oldest first: from the latest run back through continue-as-new. */
+async function runHistories(client: Client, workflowId: string) {
+  const runs: Array<NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']>> = [];
+  for (let runId: string | undefined; ;) {
+    const events = (await client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+    runs.unshift(events);
+    runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+    if (!runId) return runs;
+  }
+}
+
+/**
+ * The decoded input of each time the workflow scheduled `activityType`, across its runs, in order. A retry of one
+ * scheduled activity is not counted again; an activity the workflow called twice is, even when a UNIQUE key in
+ * PostgreSQL absorbs the second row. This is where "once" is counted.
+ */
+export async function scheduledActivityInputs(client: Client, workflowId: string, activityType: string, payloadKey: Buffer): Promise<unknown[]> {
+  const codec = new EncryptionCodec(payloadKey);
+  const inputs: unknown[] = [];
+  for (const events of await runHistories(client, workflowId)) {
+    for (const e of events) {
+      const scheduled = e.activityTaskScheduledEventAttributes;
+      if (scheduled?.activityType?.name !== activityType) continue;
+      const [payload] = await codec.decode((scheduled.input?.payloads ?? []) as Payload[]);
+      inputs.push(defaultPayloadConverter.fromPayload(payload!));
+    }
+  }
+  return inputs;
+}
+
+/** Each reminder or escalation the case workflow fired (recordReminder scheduled), as `term:reminder`, in order. */
+export async function reminderFirings(client: Client, workflowId: string, payloadKey: Buffer): Promise<string[]> {
+  return (await scheduledActivityInputs(client, workflowId, 'recordReminder', payloadKey))
+    .map((i) => { const r = i as { termKey: string; reminder: { key: string } }; return `${r.termKey}:${r.reminder.key}`; });
+}
+
+/** The entries that occur more than once (each listed once): [] when everything happened once. */
+export const repeated = (keys: readonly string[]) => [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];

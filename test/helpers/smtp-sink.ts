@@ -4,7 +4,8 @@ import { freePort } from './free-port';
 
 /**
  * A real SMTP server on loopback that keeps what it receives, parsed as a mail client would read it.
- * Recipients starting with `refuse` are refused with 550, as a mailbox that does not exist.
+ * Recipients starting with `refuse` are refused with 550, as a mailbox that does not exist; recipients starting with
+ * `greylist` are refused with 451 the first time they are tried, as a greylisting server does, and accepted after.
  */
 export interface SinkOptions {
   /**
@@ -18,11 +19,16 @@ export interface ReceivedMail { raw: string; mail: Email; rcpt: string[] }
 export async function startSmtpSink(port?: number, options: SinkOptions = {}) {
   const received: ReceivedMail[] = [];
   const listenPort = port ?? (await freePort());
+  const greylisted = new Set<string>();
   const server = new SMTPServer({
     secure: false, authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
     onRcptTo(address, _session, callback) {
       if (address.address.startsWith('refuse')) {
         return callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: no such mailbox`), { responseCode: 550 }));
+      }
+      if (address.address.startsWith('greylist') && !greylisted.has(address.address)) {
+        greylisted.add(address.address);
+        return callback(Object.assign(new Error('4.7.1 Greylisted, please try again later'), { responseCode: 451 }));
       }
       callback();
     },

@@ -82,6 +82,45 @@ describe('the hash chain', () => {
   });
 });
 
+describe('writers that interleave', () => {
+  it('chain a transaction that waited behind another after it; the anchor and the next event find the head (chain_seq, not id)', async () => {
+    const tag = `interleaved-${Date.now()}`;
+    const insert = (c: pg.ClientBase, key: string) => c.query(
+      `INSERT INTO audit_events (actor, action, message, data, dedupe_key) VALUES ('test', 'test.interleaved', 'two writers', '{}', $1)`, [`${tag}:${key}`]);
+    const a = await engine.pool.connect();
+    const b = await engine.pool.connect();
+    try {
+      await a.query('BEGIN');
+      await insert(a, 'a1'); // A holds the chain's lock until it commits
+      await b.query('BEGIN');
+      const bDone = insert(b, 'b'); // B draws its id now, then waits for A
+      const pid = (b as unknown as { processID: number }).processID;
+      await eventually(async () => (await owner.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [pid])).rows[0]?.wait_event_type === 'Lock');
+      await insert(a, 'a2'); // a higher id than B's, an earlier place in the chain
+      await a.query('COMMIT');
+      await bDone;
+      await b.query('COMMIT');
+    } finally {
+      a.release();
+      b.release();
+    }
+    // `audit anchor` anchors the head of the chain (B's event), not the event with the highest id (A's second).
+    const anchored = runDsar(engine.config.databaseUrl, ['audit', 'anchor']);
+    expect(anchored.status, anchored.stderr).toBe(0);
+    const head = (await engine.pool.query('SELECT max(chain_seq)::text AS seq FROM audit_events')).rows[0].seq as string;
+    expect(JSON.parse(anchored.stdout)).toMatchObject({ chainSeq: head });
+    await insert(engine.pool as unknown as pg.ClientBase, 'next'); // refused (duplicate chain_seq) if the head were the highest id
+    // One more, so this anchor stays inside the log that 'detects a tail cut off after an anchor' cuts below its own.
+    await insert(engine.pool as unknown as pg.ClientBase, 'after');
+    const { rows } = await engine.pool.query(`SELECT split_part(dedupe_key, ':', 2) AS key, id::int FROM audit_events WHERE dedupe_key LIKE $1 ORDER BY chain_seq`, [`${tag}:%`]);
+    expect(rows.map((r) => r.key)).toEqual(['a1', 'a2', 'b', 'next', 'after']);
+    expect(rows[2].id).toBeLessThan(rows[1].id); // the case this test is about: id order is not chain order
+    const run = verify();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
+
 describe('a superuser rewriting the log is named by dsar audit verify', () => {
   it('names an altered event', async () => {
     const original = await row(3);
@@ -92,6 +131,17 @@ describe('a superuser rewriting the log is named by dsar audit verify', () => {
     expect(run.stderr).toContain(`FAILED (tampered): event chain_seq 3 (id ${original.id}, case ${original.case_id}, action ${original.action}`);
     expect(run.stderr).toContain('was altered');
     await owner.query('UPDATE audit_events SET data = (json_populate_record(NULL::audit_events, $2::json)).data WHERE chain_seq = $1', [3, exact]);
+    expect(verify().status).toBe(0);
+  });
+
+  it('names the first event altered too: no event before it vouches for it, only its own hash', async () => {
+    const first = await row(1);
+    const exact = await stored(1);
+    await owner.query(`UPDATE audit_events SET actor = 'forged' WHERE chain_seq = 1`);
+    const run = verify();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`FAILED (tampered): event chain_seq 1 (id ${first.id}`);
+    await owner.query('UPDATE audit_events SET actor = (json_populate_record(NULL::audit_events, $2::json)).actor WHERE chain_seq = $1', [1, exact]);
     expect(verify().status).toBe(0);
   });
 

@@ -87,6 +87,26 @@ it('sends each step its letter: extension and response for access; recipients an
   expect(mailsTo('boris.delete@example.ru', deletion.id).some((m) => (m.mail.text ?? '').includes('ФИО, адрес электронной почты'))).toBe(true);
 });
 
+it('tells every recipient the data were disclosed to, each once, not only the first', async () => {
+  const deletion = (await engine.app.inject({
+    method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'),
+    payload: { type: 'deletion', channel: 'email', receivedAt: new Date().toISOString(), subject: { name: 'Вера Получателева', email: 'vera.recipients@example.ru' } },
+  })).json() as { id: string };
+  const recipients = [
+    { name: 'ООО «Хостинг»', email: 'privacy@hosting.example' }, { name: 'ООО «Курьер»', email: 'dpo@courier.example' },
+    { name: 'АО «Бухгалтерия»', email: 'pd@accounting.example' },
+  ];
+  await act(deletion.id, {
+    action: 'confirm_destruction', what: 'ФИО, адрес электронной почты', where: 'CRM', method: 'удаление записей из базы данных',
+    destroyedAt: new Date().toISOString(), destroyedBy: [{ name: 'Ирина Администратор', position: 'системный администратор' }], recipients,
+  });
+  await act(deletion.id, { action: 'respond' });
+  await eventually(async () => mailsTo('vera.recipients@example.ru', deletion.id).length === 2); // acknowledgement, destruction notice
+  await eventually(async () => recipients.every((r) => mailsTo(r.email, deletion.id).length === 1));
+  expect(recipients.map((r) => mailsTo(r.email, deletion.id).length)).toEqual([1, 1, 1]);
+  expect((await kindsOf(deletion.id)).filter((k) => k === 'recipient_notice')).toHaveLength(3);
+});
+
 it('writes to the subject in the language of the request, and to staff in the operator\'s', async () => {
   const c = (await engine.app.inject({
     method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'),

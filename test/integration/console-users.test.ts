@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPool } from '../../platform/db';
 import { createSession, sessionUser } from '../../users/session-store';
-import { signIn } from '../../users/user-store';
+import { createUser, signIn } from '../../users/user-store';
 import { freshDatabase } from '../helpers/database';
 import { runDsar } from '../helpers/dsar-cli';
 
@@ -58,4 +58,15 @@ it('resets a password: the lockout is lifted and every session ends', async () =
   expect(await signIn(pool, email, 'a long enough passphrase')).toEqual({ refused: 'unknown_or_wrong' });
   expect(await signIn(pool, email, 'another long passphrase')).toHaveProperty('user');
   expect(runDsar(db.url, ['user', 'reset-password', '--email', 'nobody@example.ru']).status).toBe(2);
+});
+
+it('forgets failed sign-ins once the right password is given: a few typos every day never add up to a lockout', async () => {
+  const email = 'typist@example.ru';
+  expect(await createUser(pool, { email, name: 'Tanya Typist', role: 'officer', password: 'the right long passphrase' })).toHaveProperty('id');
+  for (let day = 0; day < 3; day++) {
+    for (let i = 0; i < 4; i++) expect(await signIn(pool, email, 'the wrong long passphrase')).toEqual({ refused: 'unknown_or_wrong' });
+    expect(await signIn(pool, email, 'the right long passphrase'), `day ${day}`).toHaveProperty('user');
+  }
+  expect(await signIn(pool, email, 'the wrong long passphrase')).toEqual({ refused: 'unknown_or_wrong' });
+  expect((await pool.query('SELECT failed_attempts, locked_until FROM console_users WHERE email = $1', [email])).rows).toEqual([{ failed_attempts: 1, locked_until: null }]);
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../users/session-store';
+import { createUser } from '../../users/user-store';
+import { SESSION_COOKIE } from '../../web/session';
 import { startEngine, type Engine } from '../helpers/engine';
 import { actionProbes, openCaseProbes, validCase, type Probe } from '../helpers/hostile-probes';
 
@@ -147,6 +150,25 @@ describe('valid requests still pass', () => {
       const res = await open({ ...validCase, subject: { name } }, { 'content-type': contentType });
       expect(res.statusCode, contentType).toBe(201);
       expect(res.json().subject.name).toBe(name);
+    }
+  });
+
+  it('shows a name made of markup as text on the console\'s case page and list: no link, image or form of the writer\'s', async () => {
+    // The CSP stops scripts, not markup: a link or a fake form in the subject's name would be shown to officers.
+    const name = 'Иван <a href="https://evil.example/login">войдите заново</a><img src=x><form action="https://evil.example/">';
+    const res = await open({ ...validCase, receivedAt: new Date().toISOString(), subject: { name, email: 'markup@example.ru' } }, json);
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id as string;
+    const officer = await createUser(engine.pool, { email: 'escaping.officer@example.ru', name: 'Olga Officer', role: 'officer', password: 'a long enough passphrase' });
+    if (officer === 'exists') throw new Error('officer exists');
+    const cookie = `${SESSION_COOKIE}=${await createSession(engine.pool, officer.id, 60_000)}`;
+    for (const url of [`/cases/${id}`, `/cases?q=${encodeURIComponent(id)}`]) {
+      const page = await engine.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body, url).toContain('Иван &lt;a href=&quot;https://evil.example/login&quot;&gt;войдите заново&lt;/a&gt;&lt;img src=x&gt;');
+      expect(page.body, url).not.toContain('evil.example/login"');
+      expect(page.body, url).not.toContain('<img src=x>');
+      expect(page.body, url).not.toContain('<form action="https://evil.example/">');
     }
   });
 

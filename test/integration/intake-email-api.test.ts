@@ -55,6 +55,18 @@ it('records a reply carrying the case tag as correspondence on that case, not as
   expect(event.data).toMatchObject({ mailMessageId: res.json().mailMessageId, bringsMissingInformation: false, brings: ['identity_document'] });
 });
 
+it('opens a new case for a new request that only mentions an earlier case number, without the [tag] brackets', async () => {
+  const earlier = (await post(mail('Запрос', 'Прошу предоставить сведения об обработке'))).json();
+  await eventually(async () => (await caseRow(earlier.caseId)) !== undefined);
+  // A subject quoting the number of an earlier request in a new one: the bare number is not our tag.
+  const res = await post(mail(`Новый запрос (прошлый: ${earlier.caseId})`, 'Прошу, удалите мои персональные данные. Паспорт 4510 123456'));
+  expect(res.statusCode).toBe(201);
+  expect(res.json()).toMatchObject({ duplicate: false, outcome: 'case' });
+  expect(res.json().caseId).not.toBe(earlier.caseId);
+  expect(await caseRow(res.json().caseId)).toMatchObject({ type: 'deletion', opened_by: 'intake' });
+  expect(await count(`SELECT count(*) AS n FROM audit_events WHERE case_id = $1 AND action = 'case.correspondence'`, [earlier.caseId])).toBe(0);
+});
+
 it('opens a message it cannot classify as an unclassified case in triage, received when it arrived', async () => {
   const sent = Date.now();
   const res = await post(mail('Вопрос', 'Когда откроется ваш магазин?'));

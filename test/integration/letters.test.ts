@@ -160,6 +160,50 @@ describe('queue and send through a real SMTP server', () => {
     expect(smtp.received).toHaveLength(0);
   });
 
+  it('a 4xx (greylisting) is temporary: LetterSendFailed, the letter stays queued, and the next attempt delivers it', async () => {
+    smtp = await startSmtpSink();
+    const id = await queueLetter(engine.pool, renderer, letter('acknowledgement', 'greylisted.ivan@example.ru'));
+    const failure = await sendQueuedLetter(engine.pool, transportFor(smtp), id).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(LetterSendFailed); // retried by Temporal, unlike LetterRejected
+    expect(failure).not.toBeInstanceOf(LetterRejected);
+    const waiting = await row(id);
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1, sentAt: null, sendingSince: null });
+    expect(waiting.lastError).toMatch(/451/);
+    expect(waiting.lastError).not.toContain('greylisted.ivan');
+    expect(await sendQueuedLetter(engine.pool, transportFor(smtp), id)).toMatchObject({ sent: true, alreadySent: false });
+    expect(smtp.received.map((m) => m.rcpt)).toEqual([['greylisted.ivan@example.ru']]);
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('two officers resending one unconfirmed letter at the same moment: the server gets it once, the other is told', async () => {
+    smtp = await startSmtpSink();
+    const id = await queueLetter(engine.pool, renderer, letter('destruction_notice'));
+    // An attempt that died mid-send (as in the crash test above) left it unconfirmed.
+    await engine.pool.query(`UPDATE letters SET status = 'unconfirmed', attempts = 1, sending_since = now() WHERE id = $1`, [id]);
+    // Both resends read the letter as unconfirmed before either claims it: the race the claim must settle.
+    let reads = 0;
+    let bothRead!: () => void;
+    const barrier = new Promise<void>((resolve) => { bothRead = resolve; });
+    const racingPool = {
+      query: async (text: string, params?: unknown[]) => {
+        const result = await engine.pool.query(text, params);
+        if (text.startsWith('SELECT') && text.endsWith('FROM letters WHERE id = $1') && reads < 2) {
+          if (++reads === 2) bothRead();
+          await barrier;
+        }
+        return result;
+      },
+    } as unknown as pg.Pool;
+    const outcomes = await Promise.allSettled([0, 1].map(() => resendUnconfirmedLetter(racingPool, transportFor(smtp!)!, id)));
+    expect(reads).toBe(2);
+    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value)).toMatchObject([{ sent: true }]);
+    const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(LetterNotResendable);
+    expect(smtp.received).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, sendingSince: null });
+  });
+
   it('without SMTP settings the letter stays queued and the call says why, without throwing', async () => {
     const id = await queueLetter(engine.pool, renderer, letter('blocking_notice'));
     expect(createSmtpTransport(letterSettings({}).smtp)).toBeUndefined();

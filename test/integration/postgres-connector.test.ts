@@ -50,6 +50,24 @@ describe('postgresConnector', () => {
     expect(await connector.erase(keys, 'DSAR-2026-000001')).toBe(1);
   });
 
+  it('blocks and erases every row find returned, each by its own key: a subject with two accounts keeps neither', async () => {
+    const bystander = await site.addUser('bystander@example.ru', 'Посторонний', 1);
+    const first = await site.addUser('two.accounts@example.ru', 'Два Аккаунта', 1);
+    const second = await site.addUser('Two.Accounts@example.ru', 'Два Аккаунта', 2);
+    const connector = postgresConnector('website-database', settings, env());
+    const keys = await connector.find({ email: 'two.accounts@example.ru', name: 'Два Аккаунта', caseId: 'DSAR-2026-000002' });
+    expect(keys).toEqual([String(first), String(second)]);
+    expect(await connector.block(keys, 'DSAR-2026-000002')).toBe(2);
+    expect((await site.users()).filter((u) => u.id === first || u.id === second).map((u) => u.blocked)).toEqual([true, true]);
+    expect(await connector.erase(keys, 'DSAR-2026-000002')).toBe(2);
+    // The task will say "done" and the act will certify destruction: both accounts must be gone, every order anonymised.
+    const left = (await site.users()).map((u) => u.id);
+    expect(left.filter((id) => id === first || id === second)).toEqual([]);
+    expect(left).toContain(bystander);
+    expect([...await site.orders(first), ...await site.orders(second)].map((o) => o.customer_name)).toEqual(['обезличено', 'обезличено', 'обезличено']);
+    expect(await site.orders(bystander)).toEqual([{ customer_name: 'Посторонний', customer_phone: '+7 900 000-00-00', total: '100' }]);
+  });
+
   it('refuses for good what no retry can fix, naming the SQLSTATE and never the rows; an unreachable server stays retryable', async () => {
     const bad = postgresConnector('website-database', { ...settings, find: 'SELECT id FROM no_such_table WHERE email = $1' }, env());
     await expect(bad.find({ email: 'x@example.ru', name: 'X', caseId: 'DSAR-2026-000001' })).rejects.toThrow(/SQLSTATE 42P01/);

@@ -92,6 +92,19 @@ describe('extensions (art. 20 p.2, art. 21 p.5.1)', () => {
   });
 });
 
+describe('destruction already decided (destroying_deferred)', () => {
+  // The data are blocked and must be destroyed within 6 months (art. 21 p.6): the request was granted, so it can no
+  // longer be refused; refusing here would close the case with the data kept and the fallback term dropped.
+  const fallback = [{ key: 'fallback' as const, rule: 'destroy_fallback' as const, status: 'running' as const, dueAt: '2026-09-10T00:00:00+03:00' }];
+
+  it.each(['deletion', 'withdrawal'] as const)('%s: refuse is not allowed, only confirming the destruction', (type) => {
+    const c = snapshot(type, 'destroying_deferred', fallback);
+    expect(allowedActions(c, NOW)).not.toContain('refuse');
+    expect(allowedActions(c, NOW)).toContain('confirm_destruction');
+    expect(refusal(() => decide(c, { action: 'refuse', reason: 'передумали' } as never, NOW)).code).toBe('action_not_allowed_in_step');
+  });
+});
+
 describe('refusals name the rule and what is allowed', () => {
   it('refuses an action outside the step with the allowed ones listed; a closed case allows nothing', () => {
     const e = refusal(() => decide(snapshot('correction', 'blocking'), { action: 'correct' }, NOW));

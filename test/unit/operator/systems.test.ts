@@ -42,8 +42,27 @@ describe('the systems registry', () => {
 
   it('accepts a PostgreSQL connector: the connection string\'s variable name and the SQL', () => {
     const json = valid();
-    json.systems[0]!.connector = { kind: 'postgres', connectionStringEnv: 'SITE_DATABASE_URL', find: 'SELECT id FROM leads WHERE email = $1', erase: 'DELETE FROM leads WHERE email = $1' };
+    json.systems[0]!.connector = { kind: 'postgres', connectionStringEnv: 'SITE_DATABASE_URL', find: 'SELECT id FROM leads WHERE email = $1', erase: 'DELETE FROM leads WHERE id = $1::int' };
     expect(parseSystemsRegistry(json, 'x').systems[0]!.connector).toMatchObject({ kind: 'postgres', connectionStringEnv: 'SITE_DATABASE_URL' });
+  });
+
+  it('refuses a block or erase statement that does not use $1, the subject\'s row key, and says what to add', () => {
+    const withConnector = (connector: Record<string, string>) => {
+      const json = valid();
+      json.systems[0]!.connector = { kind: 'postgres', connectionStringEnv: 'SITE_DATABASE_URL', find: 'SELECT id FROM users WHERE lower(email) = lower($1)', ...connector };
+      return json;
+    };
+    // Run once per key, this would empty the whole table.
+    expect(refusal(withConnector({ erase: 'DELETE FROM users' })))
+      .toMatch(/\/systems\/0\/connector\/erase does not use \$1, the key of one of the subject's rows .* add a condition on the key, e\.g\. "WHERE id = \$1::int"/);
+    // $2 is the case number, not the row: every key would block the same nothing (or everything).
+    expect(refusal(withConnector({ block: 'UPDATE users SET blocked = true WHERE note = $2', erase: 'DELETE FROM users WHERE id = $1::int' })))
+      .toMatch(/\/systems\/0\/connector\/block does not use \$1/);
+    // $1 only inside a literal, a quoted name or a comment, or as part of $10, is not the key.
+    for (const erase of ["DELETE FROM users WHERE note = '$1'", 'DELETE FROM users WHERE "$1" IS NULL', 'DELETE FROM users -- WHERE id = $1', 'DELETE FROM users /* $1 */', 'DELETE FROM users WHERE id = $10']) {
+      expect(refusal(withConnector({ erase })), erase).toMatch(/connector\/erase does not use \$1/);
+    }
+    expect(parseSystemsRegistry(withConnector({ block: 'UPDATE users SET blocked = true WHERE id = $1::int', erase: 'DELETE FROM users WHERE id=$1' }), 'x').systems[0]!.connector.kind).toBe('postgres');
   });
 
   it('names what is wrong and what to put there', () => {

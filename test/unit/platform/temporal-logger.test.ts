@@ -31,6 +31,18 @@ describe('the Temporal SDK logger adapter', () => {
     expect(out).toContain('"code":"23514"');
   });
 
+  it('censors a case\'s subject (name, e-mail) wherever the SDK logs a workflow input or a failure with it', () => {
+    const { log, text } = capture();
+    const sdk = new PinoSdkLogger(log);
+    const input = { caseId: 'DSAR-2026-000001', type: 'access', subject: { name: 'Иван Петров', email: 'ivan.petrov@example.ru', phone: '+7 900 111-22-33' } };
+    sdk.warn('Workflow task failed', { workflowType: 'caseWorkflow', input: [input] });
+    sdk.error('Activity failed', { failure: { cause: { details: [{ subject: 'Иван Петров' }] } } });
+    const out = text();
+    for (const value of ['Иван Петров', 'ivan.petrov@example.ru', '+7 900 111-22-33']) expect(out).not.toContain(value);
+    expect(out).toContain('"caseId":"DSAR-2026-000001"');
+    expect(out).toContain('"subject":"[redacted]"');
+  });
+
   it('keeps the SDK chatter at WARN when the application logs at info', () => {
     const { log, text } = capture('info');
     const sdk = new PinoSdkLogger(log);
