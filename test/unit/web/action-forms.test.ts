@@ -50,6 +50,10 @@ describe('console helpers', () => {
   it('follows only local paths after sign-in (no open redirect)', () => {
     expect(localPath('/cases?type=access')).toBe('/cases?type=access');
     for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'cases', undefined]) expect(localPath(bad)).toBe('/');
+    // Browsers drop tabs and line breaks from a Location: these would lead to //evil.example.
+    for (const odd of ['/\t/evil.example/x', '/\n/evil.example', '/\r\nSet-Cookie: x=1', '/ /x', '/cases?q=Иванов', '/\u202e']) {
+      expect(refusal(() => localPath(odd))).toMatchObject({ statusCode: 400, code: 'invalid_return_path' });
+    }
   });
 
   it('counts the operator\'s days: today, this week\'s Sunday, in its time zone', () => {
