@@ -101,6 +101,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? ctx.tr.t('signIn.locked', { until: ctx.tr.instant(outcome.until.toISOString(), ctx.timeZone) })
       : ctx.tr.t('signIn.wrong');
     request.log.info({ refused: outcome.refused }, 'console sign-in refused');
+    if (outcome.refused === 'locked') reply.header('retry-after', String(Math.max(1, Math.ceil((outcome.until.getTime() - Date.now()) / 1000))));
     return html(reply, renderPage('sign-in', ctx, { next, email, error }), outcome.refused === 'locked' ? 429 : 401);
   });
 

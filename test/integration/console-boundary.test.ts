@@ -57,3 +57,18 @@ describe('return paths (back, next)', () => {
     expect(res.headers.get('location')).toBeNull();
   });
 });
+
+describe('sign-in', () => {
+  it('a locked account is answered 429 with Retry-After, the seconds until the lock ends', async () => {
+    for (let i = 0; i < 5; i++) {
+      const { jar, csrf } = await signInForm();
+      await postForm('/sign-in', jar, { _csrf: csrf, email: 'lock@example.ru', password: `wrong ${i}` });
+    }
+    const { jar, csrf } = await signInForm();
+    const locked = await postForm('/sign-in', jar, { _csrf: csrf, email: 'lock@example.ru', password: PASSWORD });
+    expect(locked.status).toBe(429);
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60); // five failures lock for a minute (users/lockout.ts)
+  });
+});
