@@ -68,6 +68,18 @@ function calendarWarningOf(request: FastifyRequest): Pick<PageContext, 'calendar
   return s.warning ? { calendarWarning: { officialUntil: s.officialUntil, daysLeft: s.daysLeft } } : {};
 }
 
+/** @fastify/csrf-protection's cookie holding the secret that form tokens are made from. */
+const CSRF_COOKIE = '_csrf';
+
+/**
+ * A new CSRF secret at sign-in, as the session token is new: a form token seen before sign-in (on a shared
+ * computer, or from a secret cookie planted by a sibling subdomain) is worthless afterwards.
+ */
+function rotateCsrfSecret(request: FastifyRequest, reply: FastifyReply): void {
+  delete request.cookies[CSRF_COOKIE];
+  reply.generateCsrf();
+}
+
 export const html = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body);
 
 // _csrf is optional here so that a form without it is refused by the CSRF check (403), not as a malformed body.
@@ -91,6 +103,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const lifetimeMs = sessionLifetimeMs(app.config);
       const token = await createSession(app.pg, outcome.user.id, lifetimeMs);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: lifetimeMs / 1000 });
+      rotateCsrfSecret(request, reply);
       request.log.info({ userId: outcome.user.id, role: outcome.user.role }, 'console sign-in');
       return reply.redirect(next, 303);
     }

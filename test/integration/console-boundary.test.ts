@@ -71,4 +71,21 @@ describe('sign-in', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60); // five failures lock for a minute (users/lockout.ts)
   });
+
+  it('rotates the CSRF secret: a form token from before sign-in is refused after it', async () => {
+    const { jar, csrf } = await signInForm();
+    const signedIn = await postForm('/sign-in', jar, { _csrf: csrf, email: 'olga@example.ru', password: PASSWORD });
+    expect(signedIn.status).toBe(303);
+    const after = new Map([...jar, ...setCookies(signedIn)]);
+    expect(after.get('_csrf')).toBeDefined();
+    expect(after.get('_csrf')).not.toBe(jar.get('_csrf'));
+    // The token learnt before sign-in no longer works with the signed-in browser's cookies…
+    const stale = await postForm('/sign-out', after, { _csrf: csrf });
+    expect(stale.status).toBe(403);
+    expect(await stale.text()).toContain('csrf_token_invalid');
+    // …and a page served after sign-in carries a token that does.
+    const page = await get('/cases', cookieHeader(after));
+    const fresh = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    expect((await postForm('/sign-out', after, { _csrf: fresh })).status).toBe(303);
+  });
 });
