@@ -33,6 +33,9 @@ describe('action forms from the API action schemas', () => {
     expect(refusal(() => bodyFromForm('extend', { reason: '' }, 'Europe/Moscow', log))).toMatchObject({ statusCode: 400, code: 'invalid_body', message: expect.stringContaining('"reason"') });
     expect(refusal(() => bodyFromForm('assign', { 'assignee.name': '   ' }, 'Europe/Moscow', log))).toMatchObject({ statusCode: 400 });
     expect(refusal(() => bodyFromForm('fly', {}, 'Europe/Moscow', log))).toMatchObject({ code: 'unknown_action' });
+    // A field sent twice (a crafted form): neither value is taken silently.
+    expect(refusal(() => bodyFromForm('extend', { reason: ['archive', 'other'] }, 'Europe/Moscow', log)))
+      .toMatchObject({ statusCode: 400, code: 'duplicate_form_field', message: expect.stringContaining('"reason"') });
   });
 
   it('gives the table\'s reason for every action not allowed now', () => {
