@@ -121,6 +121,7 @@ export function toErrorBody(err: unknown, log: FastifyBaseLogger): ErrorBody {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
     const body = toErrorBody(err, request.log);
+    if (body.statusCode === 413) readRestOfRefusedBody(request, reply);
     return reply.status(body.statusCode).send(body);
   });
   const routes = knownRoutes(app);
@@ -135,6 +136,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(404).send({ statusCode: 404, code: 'route_not_found', message: `No route ${request.method} ${shown}; see /docs.` });
   });
+}
+
+/**
+ * A 413 is sent while the client is still sending the body. Closing the socket then (Fastify's
+ * `connection: close`) makes the kernel answer the unread bytes with a TCP reset, and the client
+ * loses the 413. So the rest of the body is read and discarded, and the connection is kept; the
+ * time this may take is bounded by DSAR_REQUEST_TIMEOUT_MS (408), not by the body's length.
+ */
+function readRestOfRefusedBody(request: FastifyRequest, reply: FastifyReply): void {
+  reply.removeHeader('connection');
+  if (!request.raw.complete) request.raw.resume();
 }
 
 /** Fastify's `frameworkErrors` option: router errors that happen before any route or hook runs. */

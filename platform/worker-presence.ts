@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
+import type pg from 'pg';
+import { heartbeatSeen } from './worker-heartbeat';
 
 const { TASK_QUEUE_TYPE_WORKFLOW, TASK_QUEUE_TYPE_ACTIVITY } = temporal.api.enums.v1.TaskQueueType;
 
@@ -33,6 +35,15 @@ export function workerPresent(client: Client, namespace: string, taskQueue: stri
     () => { if (entries.get(key) === entry) entries.delete(key); }, // a failure is not remembered
   );
   return present;
+}
+
+/**
+ * A worker polls AND its process beats (platform/worker-heartbeat.ts): a stalled worker's polls stay fresh up to a
+ * long poll after it stopped, its beat does not. Without PostgreSQL the beat cannot be read and the polls answer.
+ */
+export async function workerAlive(client: Client, pool: pg.Pool, namespace: string, taskQueue: string, seenWithinMs: number): Promise<boolean> {
+  if (!(await workerPresent(client, namespace, taskQueue, seenWithinMs))) return false;
+  return heartbeatSeen(pool, taskQueue, seenWithinMs).catch(() => true);
 }
 
 async function ask(client: Client, namespace: string, taskQueue: string, seenWithinMs: number): Promise<boolean> {

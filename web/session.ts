@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../api/errors';
 import { enforce } from '../api/plugins/rate-limits';
 import { createSession, deleteSession, sessionUser } from '../users/session-store';
 import { signIn, type ConsoleUser } from '../users/user-store';
@@ -23,8 +24,18 @@ const sessionLifetimeMs = (config: { consoleSessionHours?: number }) => (config.
 /** httpOnly: no script reads it; SameSite=Strict: no other site's page sends it; Secure whenever the request came over TLS. */
 const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' } as const;
 
-/** Only local paths are followed after sign-in or a language switch: never another site (an open redirect). */
-export const localPath = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : '/');
+/**
+ * Only local paths are followed after sign-in or a language switch: never another site (an open redirect).
+ * A path with a control character, a space or a non-ASCII character is refused (400): browsers drop tabs and
+ * line breaks from a Location, so `/\t/evil.example` would become `//evil.example`; and Node cannot send
+ * CR/LF or non-Latin-1 in a header. Our own links are percent-encoded ASCII, so nothing legitimate is refused.
+ */
+export function localPath(next: string | undefined): string {
+  if (next !== undefined && !/^[\x21-\x7e]*$/.test(next)) {
+    throw new AppError(400, 'invalid_return_path', 'The page to return to ("back" or "next") contains a space, a control or a non-ASCII character: percent-encode it, or leave it out.');
+  }
+  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+}
 
 /** Sets request.user and request.lang; sends anyone not signed in to the sign-in page, except for public routes. */
 export async function sessionHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -57,6 +68,18 @@ function calendarWarningOf(request: FastifyRequest): Pick<PageContext, 'calendar
   return s.warning ? { calendarWarning: { officialUntil: s.officialUntil, daysLeft: s.daysLeft } } : {};
 }
 
+/** @fastify/csrf-protection's cookie holding the secret that form tokens are made from. */
+const CSRF_COOKIE = '_csrf';
+
+/**
+ * A new CSRF secret at sign-in, as the session token is new: a form token seen before sign-in (on a shared
+ * computer, or from a secret cookie planted by a sibling subdomain) is worthless afterwards.
+ */
+function rotateCsrfSecret(request: FastifyRequest, reply: FastifyReply): void {
+  delete request.cookies[CSRF_COOKIE];
+  reply.generateCsrf();
+}
+
 export const html = (reply: FastifyReply, body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body);
 
 // _csrf is optional here so that a form without it is refused by the CSRF check (403), not as a malformed body.
@@ -72,15 +95,17 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/sign-in', { schema: { ...hide, body: SignInBody }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const { email, password, next } = request.body;
+    const { email, password } = request.body;
+    const next = localPath(request.body.next); // an odd one is refused before the password is checked
     const outcome = await signIn(app.pg, email, password);
     if ('user' in outcome) {
       // A new token at every sign-in: a session id planted before sign-in is never promoted (session fixation).
       const lifetimeMs = sessionLifetimeMs(app.config);
       const token = await createSession(app.pg, outcome.user.id, lifetimeMs);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: lifetimeMs / 1000 });
+      rotateCsrfSecret(request, reply);
       request.log.info({ userId: outcome.user.id, role: outcome.user.role }, 'console sign-in');
-      return reply.redirect(localPath(next), 303);
+      return reply.redirect(next, 303);
     }
     // Beside the per-account lockout, the API's per-address limit: guessing across many accounts from one address is slowed too.
     await enforce(app.limits.failedAuth, request, reply, 'failed sign-ins from this address');
@@ -89,7 +114,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? ctx.tr.t('signIn.locked', { until: ctx.tr.instant(outcome.until.toISOString(), ctx.timeZone) })
       : ctx.tr.t('signIn.wrong');
     request.log.info({ refused: outcome.refused }, 'console sign-in refused');
-    return html(reply, renderPage('sign-in', ctx, { next: localPath(next), email, error }), outcome.refused === 'locked' ? 429 : 401);
+    if (outcome.refused === 'locked') reply.header('retry-after', String(Math.max(1, Math.ceil((outcome.until.getTime() - Date.now()) / 1000))));
+    return html(reply, renderPage('sign-in', ctx, { next, email, error }), outcome.refused === 'locked' ? 429 : 401);
   });
 
   app.post('/sign-out', { schema: { ...hide, body: Type.Object({ _csrf: Type.Optional(Type.String()) }, { additionalProperties: false }) }, preHandler: app.csrfProtection }, async (request, reply) => {

@@ -8,6 +8,7 @@ import { installSdkLogging } from '../platform/temporal-logger';
 import { connectClient, connectionOptions } from '../platform/temporal';
 import { ensureRetentionWorkflow } from '../retention/start-retention';
 import { ensureCalendarReplan } from '../calendar/start-replan';
+import { beatWhileRunning, heartbeatEvery } from '../platform/worker-heartbeat';
 import { createWorker } from './create-worker';
 import { verifyTemplates } from '../letters';
 import { letterDeps } from './letter-deps';
@@ -45,7 +46,13 @@ async function main() {
   if (await ensureCalendarReplan(client, pool, config.temporal.taskQueue, calendarVersion)) log.info({ calendarVersion }, 'calendar re-plan of open cases started');
   await client.connection.close();
   // The SDK stops polling on SIGINT/SIGTERM and lets running tasks finish before run() resolves.
-  await worker.run();
+  // Its own sign of life for /health, which Temporal's poller list cannot give for a stalled process.
+  const stopBeating = beatWhileRunning(pool, config.temporal.taskQueue, heartbeatEvery(config.workerSeenWithinMs));
+  try {
+    await worker.run();
+  } finally {
+    await stopBeating();
+  }
   await connection.close();
   await pool.end();
   log.info('worker stopped');

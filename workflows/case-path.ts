@@ -89,7 +89,10 @@ export function emptyState(input: CaseOpened): CaseState {
 
 /** decide() on the workflow's own state; refusals become non-retryable failures the API maps to 409. */
 export function decideOn(p: CasePath, req: ActionRequest, now: number): Decision {
-  const snapshot = { type: p.type, step: p.step, terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, dueAt: t.deadline.dueAt, extended: t.extended })) };
+  const snapshot = {
+    type: p.type, step: p.step, terms: p.terms.map((t) => ({ key: t.key, rule: t.rule, status: t.status, dueAt: t.deadline.dueAt, extended: t.extended })),
+    taken: p.facts.destructionApprovedAt ? ['approve_destruction' as const] : [],
+  };
   let d: Decision;
   try {
     d = decide(snapshot, { action: req.action, finding: req.details?.finding, type: req.details?.type, deletionGround: req.details?.deletionGround }, now);

@@ -52,6 +52,8 @@ export const PATCHES = {
   destructionPerSystem: 'destruction-per-system',
   /** The production calendar changed: terms not yet met are counted again and their reminders follow (docs/adr/015). */
   calendarReplan: 'calendar-replan',
+  /** `approve_destruction` taken again changes nothing and records nothing (legal-paths.ts `once`); it used to record a second step. */
+  repeatedPermissionChangesNothing: 'repeated-permission-changes-nothing',
 } as const;
 
 /** Events after which a case continues as a new run: far below Temporal's 50,000-event limit, so replays stay quick. */
@@ -108,6 +110,8 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     /** One step on the path, an officer's (an Update) or the engine's own (destruction in the systems). */
     const takeStep = async (req: ActionRequest) => {
       const decision = decideOn(p, req, Date.now());
+      // A permission given again (the table's `once`) is answered with the case as it is: no second audit event.
+      if (decision.repeat && patched(PATCHES.repeatedPermissionChangesNothing)) return stateOf(p);
       const actedAt = req.actedAt ?? new Date(Date.now()).toISOString();
       const stepBefore = p.step;
       const { from, to } = apply(p, decision, req, actedAt);

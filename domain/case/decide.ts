@@ -16,6 +16,8 @@ export interface CaseSnapshot {
   type: CaseType;
   step: Step;
   terms: ReadonlyArray<{ key: TermKey; rule: RuleId; status: TermStatus; dueAt: string; extended?: boolean }>;
+  /** The `once` actions already taken on the case (the table's `once` moves). */
+  taken?: ReadonlyArray<OfficerAction>;
 }
 
 export interface Decision {
@@ -28,6 +30,8 @@ export interface Decision {
   extends?: TermKey;
   /** `classify`: the request the case is from now on (its opening terms are in `starts`). */
   classifies?: RequestType;
+  /** A `once` action taken again: it is answered with the case as it is, and nothing is recorded or sent. */
+  repeat?: true;
 }
 
 /** A refusal with a stable code naming the rule that forbids the action, and what is allowed instead. */
@@ -93,6 +97,7 @@ export function decide(
   } else {
     move = rule;
   }
+  if (move.once && c.taken?.includes(input.action)) return { to: c.step, starts: [], meets: [], letters: [], repeat: true };
   return { to: move.to, starts: [...(move.starts ?? [])], meets: [...(move.meets ?? [])], letters: [...(move.letters ?? [])], outcome: move.outcome };
 }
 

@@ -66,6 +66,11 @@ export interface Move {
   letters?: readonly Letter[];
   /** Set on the moves that close the case. */
   outcome?: Outcome;
+  /**
+   * A permission given once: taken again, the action is answered as the first time was and changes nothing
+   * (no second audit event, no second start), so a double click or a client's retry is harmless.
+   */
+  once?: true;
 }
 
 /** One action in one step: a single move, or one move per finding. */
@@ -175,13 +180,13 @@ export const LEGAL_PATHS: Record<CaseType, Path> = {
     opening: [answer('destroy_on_evidence')], // or purpose_achieved: the ground chosen at intake (openingTerms)
     steps: {
       destroying: {
-        approve_destruction: { to: 'destroying' },
+        approve_destruction: { to: 'destroying', once: true },
         confirm_destruction: { to: 'answering', meets: ['answer'], letters: ['recipient_notice'] },
         block: { to: 'destroying_deferred', meets: ['answer'], starts: [{ key: 'fallback', rule: 'destroy_fallback', from: 'due:answer' }] },
         refuse: refused,
       },
       destroying_deferred: {
-        approve_destruction: { to: 'destroying_deferred' },
+        approve_destruction: { to: 'destroying_deferred', once: true },
         confirm_destruction: { to: 'answering', meets: ['fallback'], letters: ['recipient_notice'] },
       },
       answering: { respond: responded(['answer']) },

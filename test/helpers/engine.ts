@@ -14,6 +14,7 @@ import { createPool } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { installSdkLogging } from '../../platform/temporal-logger';
 import { createWorker } from '../../worker/create-worker';
+import { beatWhileRunning, heartbeatEvery } from '../../platform/worker-heartbeat';
 import { freshDatabase } from './database';
 
 export const testPayloadKey = randomBytes(32);
@@ -60,7 +61,9 @@ export async function startEngine(opts: { worker?: boolean; config?: (c: Config)
       destruction: { registry: config.systems, env: process.env, signer: config.actSigner },
       workflowBundle: { code: inject('workflowBundleCode') },
     });
-    running = worker.run();
+    // As worker/main.ts does: the process's own sign of life beside its polls (/health, worker_unavailable).
+    const stopBeating = beatWhileRunning(pool, taskQueue, heartbeatEvery(config.workerSeenWithinMs));
+    running = worker.run().finally(stopBeating);
   }
   const tokens = {} as Record<Role, string>;
   for (const role of ['officer', 'dpo', 'auditor', 'admin', 'intake'] as const) tokens[role] = await createToken(pool, role, `test ${role}`);

@@ -83,6 +83,10 @@ export function rawBodyProbes(url: string, label: string): Probe[] {
   probes.push(raw('__proto__ key', `{"__proto__":{"admin":true},${json.slice(1)}`, JSON_TYPE, { code: 'forbidden_key' }));
   probes.push(raw('nested __proto__ key', json.replace('"subject":{', '"subject":{"__proto__":{"x":1},'), JSON_TYPE, { code: 'forbidden_key' }));
   probes.push(raw('constructor.prototype', `{"constructor":{"prototype":{"x":1}},${json.slice(1)}`, JSON_TYPE, { code: 'forbidden_key' }));
+  // JSON.parse keeps the last of two equal keys: the body is refused instead (the key named in the message).
+  probes.push(raw('duplicate key', `{"type":"access",${json.slice(1)}`, JSON_TYPE, { code: 'duplicate_json_key' }));
+  probes.push(raw('duplicate nested key', json.replace('"subject":{', '"subject":{"name":"Other",'), JSON_TYPE, { code: 'duplicate_json_key' }));
+  probes.push(raw('duplicate key, escaped', `{"\\u0074ype":"access",${json.slice(1)}`, JSON_TYPE, { code: 'duplicate_json_key' }));
   probes.push(raw('empty body', '', JSON_TYPE, { code: 'empty_body' }));
   probes.push(raw('invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), JSON_TYPE, { code: 'invalid_encoding' }));
   probes.push(raw('cp1251 bytes', Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc8, 0xe2, 0xe0, 0xed]), Buffer.from('"}')]), JSON_TYPE, { code: 'invalid_encoding' }));
@@ -111,6 +115,8 @@ export function actionProbes(caseId: string): Probe[] {
     }
   }
   probes.push({ name: 'actions unknown field', method: 'POST', url, payload: { ...valid, actor: 'someone else' }, code: 'unknown_field' });
+  probes.push({ name: 'actions extend…close (duplicate "action")', method: 'POST', url, headers: { 'content-type': 'application/json' },
+    payload: '{"action":"extend","reason":"more time","note":"n","action":"close"}', code: 'duplicate_json_key' });
   probes.push({ name: 'actions short Idempotency-Key', method: 'POST', url, payload: valid, headers: { 'idempotency-key': 'abc' }, code: 'invalid_headers' });
   probes.push({ name: 'actions long Idempotency-Key', method: 'POST', url, payload: valid, headers: { 'idempotency-key': 'k'.repeat(201) }, code: 'invalid_headers' });
   return [...probes, ...rawBodyProbes(url, 'actions')];

@@ -48,6 +48,14 @@ it('destroys in both systems, issues one act with every Order 179 field, and tel
   // The officer has checked the requester and the ground: only now may the engine destroy in the systems.
   const approved = await engine.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: engine.auth('officer'), payload: { action: 'approve_destruction' } });
   expect(approved.statusCode, approved.body).toBe(200);
+  // Approved again and again (a double click, a client's retries): answered like the first, recorded once.
+  for (let i = 0; i < 19; i++) {
+    const again = await engine.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: engine.auth('officer'), payload: { action: 'approve_destruction' } });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ id, step: approved.json().step, status: approved.json().status });
+  }
+  const approvals = await engine.pool.query(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND action = 'case.approve_destruction'`, [id]);
+  expect(approvals.rows[0].n).toBe(1);
 
   // The connector finishes by itself; the CRM waits for its owner and is in the owners' queue.
   const before = await eventually(async () => {

@@ -26,7 +26,7 @@ const respond = (id: string) => engine.app.inject({
 });
 
 it('reports a killed worker in /health and refuses actions at once with worker_unavailable', async () => {
-  worker = startEntryPoint('worker/main.ts', engine.config);
+  worker = startEntryPoint('worker/main.ts', engine.config, { DSAR_WORKER_SEEN_WITHIN_MS: '8000' });
   await eventually(async () => (await health()).status === 200, 60_000);
   const opened = await engine.app.inject({
     method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'),
@@ -36,7 +36,7 @@ it('reports a killed worker in /health and refuses actions at once with worker_u
 
   await kill(worker, 'SIGKILL');
   const down = await eventually(async () => { const h = await health(); return h.status === 503 && h; }, 30_000);
-  expect(down.body).toEqual({ status: 'unavailable', postgres: 'ok', temporal: 'ok', worker: 'down', intake: 'off' });
+  expect(down.body).toEqual({ status: 'unavailable', postgres: 'ok', temporal: 'ok', worker: 'down', intake: 'off', calendar: expect.any(Object) });
 
   const refused = await respond(id);
   expect(refused.statusCode).toBe(503);
@@ -46,7 +46,7 @@ it('reports a killed worker in /health and refuses actions at once with worker_u
   const history = (await engine.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/history`, headers: engine.auth('auditor') })).json();
   expect(history.events.map((e: { action: string }) => e.action)).toEqual(['case.opened']);
 
-  worker = startEntryPoint('worker/main.ts', engine.config);
+  worker = startEntryPoint('worker/main.ts', engine.config, { DSAR_WORKER_SEEN_WITHIN_MS: '8000' });
   await eventually(async () => (await health()).status === 200, 60_000);
   const applied = await respond(id);
   expect(applied.statusCode).toBe(200);

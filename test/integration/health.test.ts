@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import { createWorker } from '../../worker/create-worker';
+import { beatWhileRunning, heartbeatEvery } from '../../platform/worker-heartbeat';
 import { loadLegalTime } from '../../platform/legal-time-config';
 import { eventually, startEngine, testPayloadKey, type Engine } from '../helpers/engine';
 
@@ -38,7 +39,9 @@ it('reports the worker: down before one polls the case task queue, ok while it d
     reminders: { ...loadLegalTime(engine.config), reminderPolicy: engine.config.reminderPolicy },
     workflowBundle: { code: inject('workflowBundleCode') },
   });
-  const running = worker.run();
+  // As worker/main.ts does: the process's own sign of life beside its polls.
+  const stopBeating = beatWhileRunning(engine.pool, engine.taskQueue, heartbeatEvery(8000));
+  const running = worker.run().finally(stopBeating);
   try {
     const up = await eventually(async () => { const h = await health(); return h.statusCode === 200 && h; });
     expect(up.body).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok', worker: 'ok', intake: 'off', calendar: expect.any(Object) });

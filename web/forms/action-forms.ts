@@ -97,7 +97,9 @@ export function bodyFromForm(action: string, form: FormValues, timeZone: string,
       if (values.length > 0 || field.required) setPath(body, field.name, values);
       continue;
     }
-    const value = Array.isArray(raw) ? raw[0] : raw;
+    // One value per field (checkboxes aside): of two, neither is taken silently, as the API refuses a JSON key twice.
+    if (Array.isArray(raw)) throw new AppError(400, 'duplicate_form_field', `The form has the field "${field.name}" ${raw.length} times: send it once.`);
+    const value = raw;
     if (value === undefined || value === '') continue;
     setPath(body, field.name, field.kind === 'datetime' ? instantFrom(value, timeZone) : value);
   }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { ActionRefused, decide, type Decision } from '../../../domain/case/decide';
 import { extendTerm, planTerm, termFrom, type CaseTerm } from '../../../domain/case/terms';
 import { caseActionUpdate, type ActionDetails } from '../../../workflows/case-contract';
-import { workerPresent } from '../../../platform/worker-presence';
+import { workerAlive } from '../../../platform/worker-presence';
 import { AppError, isTemporalTimeout } from '../../errors';
 import type { Principal } from '../tokens/token-store';
 import { getCase, requireCase, type CaseView } from './read-model';
@@ -73,7 +73,7 @@ async function termsStartedBy(app: FastifyInstance, c: CaseView, d: Decision, de
  */
 async function requireWorker(app: FastifyInstance): Promise<void> {
   const { namespace, taskQueue } = app.config.temporal;
-  const present = await workerPresent(app.temporal, namespace, taskQueue, app.config.workerSeenWithinMs).catch(() => undefined);
+  const present = await workerAlive(app.temporal, app.pg, namespace, taskQueue, app.config.workerSeenWithinMs).catch(() => undefined);
   if (present === false) {
     throw new AppError(503, 'worker_unavailable', `No worker has polled the case task queue "${taskQueue}" in the last ${Math.round(app.config.workerSeenWithinMs / 1000)} s, so nothing can apply the action: it was not sent. Start the worker (npm run worker) and repeat the action; /health shows when it is back.`);
   }

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import { workerPresent } from '../../../platform/worker-presence';
+import { workerAlive } from '../../../platform/worker-presence';
 import { confirmSystemDestructionUpdate, destructionWorkflowId } from '../../../workflows/destruction-contract';
 import { AppError, isTemporalTimeout } from '../../errors';
 import { requireCase } from '../cases/read-model';
@@ -28,7 +28,7 @@ export async function confirmSystem(
   refuseUnlessWaiting(task);
   if (Date.parse(body.destroyedAt) > Date.now() + 60_000) throw new AppError(400, 'invalid_destroyed_at', `destroyedAt ${body.destroyedAt} lies in the future: give when the data were destroyed.`);
   const { namespace, taskQueue } = app.config.temporal;
-  if ((await workerPresent(app.temporal, namespace, taskQueue, app.config.workerSeenWithinMs).catch(() => undefined)) === false) {
+  if ((await workerAlive(app.temporal, app.pg, namespace, taskQueue, app.config.workerSeenWithinMs).catch(() => undefined)) === false) {
     throw new AppError(503, 'worker_unavailable', `No worker has polled the task queue "${taskQueue}" lately, so nothing can record the confirmation: it was not sent. Start the worker and repeat it.`);
   }
   try {

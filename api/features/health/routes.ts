@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Connection } from '@temporalio/client';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { heartbeatSeen } from '../../../platform/worker-heartbeat';
 import { workerPresent } from '../../../platform/worker-presence';
 import { mailboxKey, readState } from '../../../intake/cursor-store';
 import { calendarStatusNow } from '../../../calendar/status-now';
@@ -11,7 +12,7 @@ const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
   postgres: State(),
   temporal: State(),
-  worker: State('`ok` when a worker polled the case task queue for workflow and activity tasks within DSAR_WORKER_SEEN_WITHIN_MS; `unknown` when Temporal is down'),
+  worker: State('`ok` when a worker polled the case task queue for workflow and activity tasks, and a worker process beat (worker_heartbeats), within DSAR_WORKER_SEEN_WITHIN_MS; `unknown` when Temporal is down'),
   intake: Type.Union([Type.Literal('ok'), Type.Literal('connecting'), Type.Literal('down'), Type.Literal('off')], {
     description: 'E-mail intake: `off` without IMAP_URL; `connecting` while it (re)connects to the mailbox; `down` when not heard of within three poll intervals. Informational: it does not make the status `unavailable`',
   }),
@@ -54,6 +55,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       probe('temporal', connection.withDeadline(Date.now() + 2000, () => connection.healthService.check({}))),
       probe('worker', workerPresent(app.temporal, namespace, taskQueue, app.config.workerSeenWithinMs).then((p) => { present = p; })),
     ]);
+    // Polling is not enough: a stalled worker's last poll stays fresh up to one long poll after it stopped.
+    // Without PostgreSQL its heartbeat cannot be read, and the pollers alone answer.
+    if (present && postgres) present = await within(heartbeatSeen(app.pg, taskQueue, app.config.workerSeenWithinMs), 2000).catch(() => present);
     const state = (up: boolean) => (up ? 'ok' as const : 'down' as const);
     // Without Temporal nobody can tell whether a worker runs.
     const worker = !temporal || present === undefined ? 'unknown' as const : state(present);

@@ -23,14 +23,16 @@ const IntakeResult = Type.Object({
   bringsMissingInformation: Type.Optional(Type.Boolean({ description: 'correspondence: the case waits for information and the reply appears to bring it' })),
 });
 
-/** A stream body of at most `limit` bytes; above it 413 `message_too_large` without reading the rest. */
+/**
+ * A stream body of at most `limit` bytes; above it 413 `message_too_large` without keeping the rest.
+ * The stream is not destroyed: the error handler discards the rest so the client can read the 413.
+ */
 async function readMessage(stream: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
+  for await (const chunk of stream.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length;
     if (size > limit) {
-      stream.destroy();
       throw new AppError(413, 'message_too_large', `The message is above the limit of ${limit} bytes; ask the sender to split it, or send the attachments separately.`);
     }
     chunks.push(chunk as Buffer);

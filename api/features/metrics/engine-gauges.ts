@@ -5,7 +5,7 @@ import { Gauge, type Registry } from 'prom-client';
 import { CASE_STATUSES } from '../../../domain/case/case-status';
 import { CASE_TYPES } from '../../../domain/case/request-types';
 import type { TemporalConfig } from '../../../platform/config';
-import { workerPresent } from '../../../platform/worker-presence';
+import { workerAlive } from '../../../platform/worker-presence';
 import { calendarStatusNow } from '../../../calendar/status-now';
 import type { LegalTime } from '../../../platform/legal-time-config';
 
@@ -88,7 +88,7 @@ export function registerEngineGauges(registry: Registry, src: GaugeSources): voi
     registers: [registry],
     collect: guarded('dsar_worker_present', async () => {
       const { namespace, taskQueue } = src.temporalConfig;
-      worker.set((await workerPresent(src.temporal, namespace, taskQueue, src.workerSeenWithinMs)) ? 1 : 0);
+      worker.set((await workerAlive(src.temporal, src.pg, namespace, taskQueue, src.workerSeenWithinMs)) ? 1 : 0);
     }, () => worker.set(NaN)),
   });
   // Alert on it (e.g. `dsar_calendar_official_days_left <= 90`): past that day new terms are counted on a

@@ -139,3 +139,16 @@ describe('triage: a letter intake could not classify', () => {
   });
 });
 
+
+describe('permissions given once (`once` in the table)', () => {
+  it('approve_destruction taken again is a repeat that changes nothing; other actions never are', () => {
+    for (const step of ['destroying', 'destroying_deferred'] as const) {
+      const first = decide(snapshot('deletion', step), { action: 'approve_destruction' }, NOW);
+      expect(first.repeat).toBeUndefined();
+      const again = decide({ ...snapshot('deletion', step), taken: ['approve_destruction'] }, { action: 'approve_destruction' }, NOW);
+      expect(again).toEqual({ to: step, starts: [], meets: [], letters: [], repeat: true });
+    }
+    const block = decide({ ...snapshot('deletion', 'destroying', answer('consent_withdrawn')), taken: ['approve_destruction'] }, { action: 'block' }, NOW);
+    expect(block.repeat).toBeUndefined();
+  });
+});

@@ -33,6 +33,9 @@ describe('action forms from the API action schemas', () => {
     expect(refusal(() => bodyFromForm('extend', { reason: '' }, 'Europe/Moscow', log))).toMatchObject({ statusCode: 400, code: 'invalid_body', message: expect.stringContaining('"reason"') });
     expect(refusal(() => bodyFromForm('assign', { 'assignee.name': '   ' }, 'Europe/Moscow', log))).toMatchObject({ statusCode: 400 });
     expect(refusal(() => bodyFromForm('fly', {}, 'Europe/Moscow', log))).toMatchObject({ code: 'unknown_action' });
+    // A field sent twice (a crafted form): neither value is taken silently.
+    expect(refusal(() => bodyFromForm('extend', { reason: ['archive', 'other'] }, 'Europe/Moscow', log)))
+      .toMatchObject({ statusCode: 400, code: 'duplicate_form_field', message: expect.stringContaining('"reason"') });
   });
 
   it('gives the table\'s reason for every action not allowed now', () => {
@@ -50,6 +53,10 @@ describe('console helpers', () => {
   it('follows only local paths after sign-in (no open redirect)', () => {
     expect(localPath('/cases?type=access')).toBe('/cases?type=access');
     for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'cases', undefined]) expect(localPath(bad)).toBe('/');
+    // Browsers drop tabs and line breaks from a Location: these would lead to //evil.example.
+    for (const odd of ['/\t/evil.example/x', '/\n/evil.example', '/\r\nSet-Cookie: x=1', '/ /x', '/cases?q=Иванов', '/\u202e']) {
+      expect(refusal(() => localPath(odd))).toMatchObject({ statusCode: 400, code: 'invalid_return_path' });
+    }
   });
 
   it('counts the operator\'s days: today, this week\'s Sunday, in its time zone', () => {
