@@ -1,8 +1,9 @@
 // What each mutation target mutates and which tests may kill its mutants. The test files are scoped per
 // target so a mutant run stays short: every integration file starts an engine on a fresh database.
 export const targets = {
+  // domain/intake is scored in `intake`, beside the tests that read letters (test/unit/intake).
   domain: {
-    mutate: ['domain/**/*.ts'],
+    mutate: ['domain/**/*.ts', '!domain/intake/**'],
     tests: ['test/unit/case/**/*.test.ts', 'test/unit/legal-time/**/*.test.ts'],
     // It reads the source text, which Stryker's instrumentation changes: it fails on every run, mutant or not.
     exclude: ['test/unit/legal-time/purity.test.ts'],
@@ -34,6 +35,41 @@ export const targets = {
     tests: ['test/integration/tokens.test.ts', 'test/integration/cases-api.test.ts'],
     coverageAnalysis: 'perTest',
     isolate: false,
+  },
+  // Letters: rendering and the at-most-once outbox; send.ts and outbox.ts need PostgreSQL and an SMTP sink.
+  letters: {
+    mutate: ['letters/**/*.ts'],
+    tests: ['test/unit/letters/**/*.test.ts', 'test/integration/letters.test.ts'],
+    coverageAnalysis: 'perTest',
+  },
+  // Intake: how a mail is read and understood (MIME parsing, limits, identity, classification). The I/O
+  // around it (IMAP, the mail store, taking a mail into a case) needs dovecot and a whole engine per test
+  // file; it is left to the integration suite, not mutated here.
+  intake: {
+    mutate: [
+      'intake/**/*.ts', 'domain/intake/**/*.ts',
+      '!intake/main.ts', '!intake/run-intake.ts', '!intake/imap-intake.ts', '!intake/cursor-store.ts',
+      '!intake/mail-store.ts', '!intake/take-in.ts', '!intake/correspondence.ts', '!intake/case-messages.ts',
+    ],
+    tests: ['test/unit/intake/**/*.test.ts'],
+    coverageAnalysis: 'perTest',
+  },
+  // Acts: the Order 179 destruction act, from log extract to signed PDF and its register number.
+  acts: {
+    mutate: ['acts/**/*.ts'],
+    tests: ['test/unit/acts/**/*.test.ts', 'test/integration/destruction-acts.test.ts'],
+    coverageAnalysis: 'perTest',
+  },
+  connectors: {
+    mutate: ['connectors/**/*.ts'],
+    tests: ['test/integration/postgres-connector.test.ts'],
+    coverageAnalysis: 'perTest',
+  },
+  // The audit chain: the canonical form and hash (the database trigger computes the same in SQL) and the verifier.
+  audit: {
+    mutate: ['cli/audit-chain.ts', 'cli/audit-verify.ts'],
+    tests: ['test/unit/cli/audit-chain.test.ts', 'test/integration/audit-chain.test.ts'],
+    coverageAnalysis: 'perTest',
   },
 };
 
