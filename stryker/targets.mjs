@@ -68,7 +68,7 @@ export const targets = {
   // The audit chain: the canonical form and hash (the database trigger computes the same in SQL) and the verifier.
   audit: {
     mutate: ['cli/audit-chain.ts', 'cli/audit-verify.ts'],
-    tests: ['test/unit/cli/audit-chain.test.ts', 'test/integration/audit-chain.test.ts'],
+    tests: ['test/unit/cli/audit-chain.test.ts', 'test/integration/audit-chain.test.ts', 'test/integration/audit-verify.test.ts'],
     coverageAnalysis: 'perTest',
   },
 };
