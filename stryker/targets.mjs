@@ -65,7 +65,7 @@ export const targets = {
   },
   connectors: {
     mutate: ['connectors/**/*.ts'],
-    tests: ['test/integration/postgres-connector.test.ts'],
+    tests: ['test/integration/postgres-connector.test.ts', 'test/integration/postgres-connector-steps.test.ts'],
     coverageAnalysis: 'perTest',
   },
   // The audit chain: the canonical form and hash (the database trigger computes the same in SQL) and the verifier.
