@@ -41,6 +41,10 @@ export const targets = {
     mutate: ['letters/**/*.ts'],
     tests: ['test/unit/letters/**/*.test.ts', 'test/integration/letters.test.ts', 'test/integration/letters-outbox.test.ts'],
     coverageAnalysis: 'perTest',
+    // A mutant in the attempt rules or the send loop often makes sendQueuedLetter loop for ever (re-read,
+    // retry). Vitest failing the test (killed) is far cheaper than Stryker's timeout, which restarts the
+    // runner and with it PostgreSQL, Temporal and the workflow bundle. Each of these tests takes under 2 s.
+    testTimeout: 10_000,
   },
   // Intake: how a mail is read and understood (MIME parsing, limits, identity, classification). The I/O
   // around it (IMAP, the mail store, taking a mail into a case) needs dovecot and a whole engine per test

@@ -55,3 +55,42 @@ describe('the act as PDF, read back with pdftotext', () => {
     expect(fonts.stdout.split('\n').slice(2).filter(Boolean).every((l) => /\byes\s+yes\b/.test(l))).toBe(true); // embedded, subset
   });
 });
+
+describe('an act where some Order 179 p.3 fields do not apply', () => {
+  const bare = {
+    ...act,
+    operator: { ...act.operator, inn: undefined, ogrn: undefined },
+    subject: { name: 'Петров Пётр', other: 'паспорт 45 00 № 000000' },
+    processors: [], media: [], informationSystems: [], logExtract: [], movedFromLog: [],
+  };
+
+  it('says so in each field instead of leaving it blank, and has no log extract without automated systems', async () => {
+    const bareText = pdfText(await renderActPdf(bare));
+    for (const expected of [
+      'б) Лицо, осуществляющее обработку по поручению оператора: не привлекалось',
+      'в) Субъект персональных данных: Петров Пётр, паспорт 45 00 № 000000',
+      'е) Материальный носитель и количество листов: не применимо (обработка автоматизированная)',
+      'ж) Информационная система персональных данных: не применимо (обработка без средств автоматизации)',
+      'Processors: none', 'Media and sheets: not applicable', 'Information systems: not applicable', 'Log extract: 0 automated system(s)',
+    ]) expect(bareText).toContain(expected);
+    expect(bareText).toContain(`а) Оператор: ООО «ВЭЛ ИНЖИНИРИНГ»; адрес: ${act.operator.address}`);
+    expect(bareText).not.toContain('ИНН');
+    expect(bareText).not.toContain('Выгрузка из журнала');
+  });
+
+  it('states in the extract when the log did not record the categories', async () => {
+    const [entry] = act.logExtract;
+    const text = pdfText(await renderActPdf({ ...act, logExtract: [{ ...entry!, categories: null }] }));
+    expect(text).toContain('Категории: в журнале не отражены');
+    expect(text).toContain(`События журнала: ${entry!.eventIds.join(', ')}`);
+  });
+
+  it('names the act, its operator and its date in the document properties', () => {
+    const info = spawnSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+    expect(info.status).toBe(0);
+    expect(info.stdout).toMatch(/^Title:\s+Акт № 179-2026-000007 об уничтожении персональных данных$/m);
+    expect(info.stdout).toMatch(new RegExp(`^Author:\\s+${act.operator.nameAsInPolicy}$`, 'm'));
+    expect(info.stdout).toMatch(/^CreationDate:\s+.*2026/m);
+    expect(info.stdout).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
+  });
+});
