@@ -42,9 +42,11 @@ export const targets = {
     tests: ['test/unit/letters/**/*.test.ts', 'test/integration/letters.test.ts', 'test/integration/letters-outbox.test.ts'],
     coverageAnalysis: 'perTest',
     // A mutant in the attempt rules or the send loop often makes sendQueuedLetter loop for ever (re-read,
-    // retry). Vitest failing the test (killed) is far cheaper than Stryker's timeout, which restarts the
-    // runner and with it PostgreSQL, Temporal and the workflow bundle. Each of these tests takes under 2 s.
+    // retry). Vitest failing the test on its own timeout (killed) is far cheaper than Stryker's timeout, which
+    // restarts the runner and with it PostgreSQL, Temporal and the workflow bundle; so Stryker waits longer
+    // (engine start-up included) than vitest does for one test. Each of these tests takes under 2 s.
     testTimeout: 10_000,
+    timeoutMS: 40_000,
   },
   // Intake: how a mail is read and understood (MIME parsing, limits, identity, classification). The I/O
   // around it (IMAP, the mail store, taking a mail into a case) needs dovecot and a whole engine per test
