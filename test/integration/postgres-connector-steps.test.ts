@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorFault, postgresConnector } from '../../connectors/postgres';
 import type { PostgresConnectorSettings } from '../../operator/systems-schema';
@@ -83,6 +84,38 @@ describe('a step', () => {
       expect(err).toMatchObject({ code: sqlstate, message: 'refused here' });
     }
   });
+
+  it('names the step that was refused', async () => {
+    const err = await connector({ find: 'SELECT id FROM no_such_table' }).find(subject).catch((e: unknown) => e);
+    expect((err as Error).message).toBe(`system website-database: the find step was refused by PostgreSQL (SQLSTATE 42P01: relation "no_such_table" does not exist); fix the connector's SQL or settings in the systems registry`);
+  });
+
+  it('leaves a connection cut mid-step retryable', async () => {
+    const slow = connector({ find: 'SELECT id FROM users WHERE email = $1 AND pg_sleep(5) IS NOT NULL' }).find(subject).catch((e: unknown) => e);
+    let cut = 0;
+    for (let i = 0; i < 100 && cut === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      cut = (await site.pool.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE query LIKE '%pg_sleep(5)%' AND pid <> pg_backend_pid()`)).rows[0].n;
+    }
+    expect(cut).toBe(1);
+    const err = await slow;
+    expect(err).not.toBeInstanceOf(ConnectorFault);
+    expect(err).toMatchObject({ code: '57P01' }); // terminating connection due to administrator command
+  }, 15_000);
+
+  it('leaves a server that hangs up before PostgreSQL speaks retryable, and does not wait for it for ever', async () => {
+    const hangUp = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((r) => hangUp.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (hangUp.address() as net.AddressInfo).port;
+      const gone = postgresConnector('website-database', settings, { WELLPRO_SITE_DATABASE_URL: `postgres://nobody@127.0.0.1:${port}/x` });
+      const refused = await gone.find(subject).catch((e: unknown) => e);
+      expect(refused).not.toBeInstanceOf(ConnectorFault);
+      expect((refused as Error).message).toMatch(/Connection terminated unexpectedly/);
+    } finally {
+      await new Promise((r) => hangUp.close(r));
+    }
+  }, 15_000);
 
   it('closes its connection after every step, failed or not', async () => {
     const before = await site.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()`);
