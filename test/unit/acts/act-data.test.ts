@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DestructionActSchema } from '../../../acts/act-schema';
 import { ActInputError, buildActData } from '../../../acts/act-data';
 import { MissingDestructionEvent } from '../../../acts/log-extract';
@@ -10,7 +10,9 @@ const CASE = 'DSAR-2026-000042';
 const ctx = { number: '179-2026-000001', issuedOn: '2026-03-11', operator: wellpro, registry: testRegistry(), events: destructionEvents(CASE) };
 
 describe('buildActData: every field of RKN Order 179 p.3', () => {
-  const act = buildActData(actInput(CASE), ctx);
+  // Built inside each test, not when the file loads: a mutant (Stryker) is active only in tests.
+  let act: ReturnType<typeof buildActData>;
+  beforeEach(() => { act = buildActData(actInput(CASE), ctx); });
 
   it('states the operator, processors, subject, destroyers, categories, media, systems, methods, reason and date', () => {
     expect(act).toMatchObject({

@@ -1,21 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildActData } from '../../../acts/act-data';
 import { renderActPdf } from '../../../acts/act-pdf';
 import { actInput, destructionEvents, pdfText, testRegistry, wellpro } from '../../helpers/acts';
 
 const CASE = 'DSAR-2026-000042';
-const act = buildActData(actInput(CASE), { number: '179-2026-000007', issuedOn: '2026-03-11', operator: wellpro, registry: testRegistry(), events: destructionEvents(CASE) });
-
-let pdf: Buffer;
-let text: string;
-beforeAll(async () => {
-  pdf = await renderActPdf(act);
-  text = pdfText(pdf);
-});
+// Built and rendered inside each test, never in a hook or at load: a mutant (Stryker) is active only in tests.
+const build = () => buildActData(actInput(CASE), { number: '179-2026-000007', issuedOn: '2026-03-11', operator: wellpro, registry: testRegistry(), events: destructionEvents(CASE) });
+const act = build();
+const rendered = async () => {
+  const pdf = await renderActPdf(build());
+  return { pdf, text: pdfText(pdf) };
+};
 
 describe('the act as PDF, read back with pdftotext', () => {
-  it('shows every Order 179 p.3 field in Russian', () => {
+  it('shows every Order 179 p.3 field in Russian', async () => {
+    const { text } = await rendered();
     for (const expected of [
       'АКТ № 179-2026-000007', 'об уничтожении персональных данных', 'приказ Роскомнадзора от 28.10.2022 № 179',
       'а) Оператор: ООО «ВЭЛ ИНЖИНИРИНГ», ИНН 7727344381, ОГРН 1187746434380', '117624',
@@ -32,7 +32,8 @@ describe('the act as PDF, read back with pdftotext', () => {
     ]) expect(text).toContain(expected);
   });
 
-  it('shows the p.5 log extract and the p.6 facts the log cannot show', () => {
+  it('shows the p.5 log extract and the p.6 facts the log cannot show', async () => {
+    const { text } = await rendered();
     expect(text).toContain('Выгрузка из журнала регистрации событий (п. 5)');
     expect(text).toContain(`Субъект: ${CASE}`);
     expect(text).toContain('Причина: case.confirm_destruction');
@@ -41,13 +42,15 @@ describe('the act as PDF, read back with pdftotext', () => {
     expect(text).toContain('crm, субъект: Иванова Мария Петровна');
   });
 
-  it('has an English section', () => {
+  it('has an English section', async () => {
+    const { text } = await rendered();
     for (const expected of ['English summary of act No. 179-2026-000007', 'Operator: WELL ENGINEERING LLC', 'Data subject: Иванова Мария Петровна',
       'Processors: ООО «ХостПро»', 'Information systems: CRM system of WELL ENGINEERING LLC', 'Method: crm:', 'Reason: the subject\'s demand to destroy the personal data',
       'Date of destruction: 2026-03-10', 'Media and sheets: Paper archive of requests: 3']) expect(text).toContain(expected);
   });
 
-  it('embeds the DejaVu font shipped through npm, not a system font', () => {
+  it('embeds the DejaVu font shipped through npm, not a system font', async () => {
+    const { pdf } = await rendered();
     const fonts = spawnSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
     expect(fonts.status).toBe(0);
     expect(fonts.stdout).toMatch(/DejaVuSans\s/);
@@ -85,7 +88,8 @@ describe('an act where some Order 179 p.3 fields do not apply', () => {
     expect(text).toContain(`События журнала: ${entry!.eventIds.join(', ')}`);
   });
 
-  it('names the act, its operator and its date in the document properties', () => {
+  it('names the act, its operator and its date in the document properties', async () => {
+    const { pdf } = await rendered();
     const info = spawnSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
     expect(info.status).toBe(0);
     expect(info.stdout).toMatch(/^Title:\s+Акт № 179-2026-000007 об уничтожении персональных данных$/m);
