@@ -12,9 +12,11 @@ const { p12, certificate } = throwAwayP12('s3cret');
 const pdf = Buffer.from('%PDF-1.3 a stand-in for an act\n');
 
 describe('the PKCS#12 CMS signer', () => {
-  const signer = p12Signer(p12, 's3cret');
+  // Opened inside each test, not when the file loads: a mutant (Stryker) is active only in tests.
+  const open = () => p12Signer(p12, 's3cret');
 
   it('signs the bytes with a detached CMS signature that verifies with the certificate inside it', () => {
+    const signer = open();
     const signature = signer.sign(pdf);
     const cert = verifyDetachedCms(signature, pdf);
     expect(forgeFingerprint(cert)).toBe(forgeFingerprint(certificate));
@@ -24,14 +26,14 @@ describe('the PKCS#12 CMS signer', () => {
   });
 
   it('does not verify over other bytes', () => {
-    const signature = signer.sign(pdf);
+    const signature = open().sign(pdf);
     expect(() => verifyDetachedCms(signature, Buffer.concat([pdf, Buffer.from(' ')]))).toThrow(/messageDigest/);
   });
 
   it('is a CMS signature OpenSSL accepts too', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dsar-cms-'));
     writeFileSync(path.join(dir, 'act.pdf'), pdf);
-    writeFileSync(path.join(dir, 'act.p7s'), signer.sign(pdf));
+    writeFileSync(path.join(dir, 'act.p7s'), open().sign(pdf));
     const r = spawnSync('openssl', ['cms', '-verify', '-binary', '-noverify', '-inform', 'DER', '-in', path.join(dir, 'act.p7s'), '-content', path.join(dir, 'act.pdf'), '-out', '/dev/null'], { encoding: 'utf8' });
     expect(r.stderr).toContain('Verification successful');
   });
