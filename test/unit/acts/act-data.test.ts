@@ -118,4 +118,12 @@ describe('buildActData: every field of RKN Order 179 p.3', () => {
       { system: 'crm', field: 'reason', value: 'требование субъекта об уничтожении персональных данных (ч. 3 ст. 20 Федерального закона № 152-ФЗ; запрос DSAR-2026-000042 от 2026-03-02)' },
     ]);
   });
+
+  it('says what to fix when it refuses', () => {
+    expect(() => buildActData(actInput(CASE, { destroyedBy: [] }), ctx)).toThrow('an act names at least one person who destroyed the data (Order 179 p.3 (г))');
+    expect(() => buildActData(actInput(CASE, { systems: [] }), ctx)).toThrow('an act names the systems or media the data were destroyed in (Order 179 p.3 (е), (ж))');
+    expect(() => buildActData(actInput(CASE, { systems: [{ id: 'crm' }, { id: 'paper-archive', sheets: 0 }] }), ctx))
+      .toThrow('non-automated system(s) paper-archive need the number of sheets (Order 179 p.3 (е))');
+  });
 });
+
