@@ -98,3 +98,28 @@ describe('an act where some Order 179 p.3 fields do not apply', () => {
     expect(info.stdout).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
   });
 });
+
+describe('the words around the facts', () => {
+  it('labels every field in both sections and separates the items of each list', async () => {
+    const { text } = await rendered();
+    const flat = text.replace(/\s+/g, ' ');
+    const { processors, methods, destroyedBy } = act;
+    for (const expected of [
+      'Дата составления: 2026-03-11', `Обращение: ${CASE}`,
+      `б) Лицо, осуществляющее обработку по поручению оператора: ${processors[0]!.name}, ${processors[0]!.address} (${processors[0]!.systems.join(', ')})`,
+      `в) Субъект персональных данных: Иванова Мария Петровна, maria@example.ru`,
+      `з) Способ уничтожения: ${methods.map((m) => `${m.system}: ${m.method.ru}`).join('; ')}`,
+      `ж) Информационная система персональных данных: ${act.informationSystems.map((s) => s.name.ru).join('; ')}`,
+      `Система: ${act.logExtract[0]!.system.ru}`, `Категории: ${act.logExtract[0]!.categories!.join(', ')}`,
+      `События журнала: ${act.logExtract[0]!.eventIds.join(', ')}`,
+      'Personal data destruction act under RKN Order No. 179 of 28.10.2022. The Russian text above is authoritative.',
+      `Destroyed by: ${destroyedBy.map((p) => `${p.name}, ${p.position}`).join('; ')}`,
+      `Categories: ${act.categories.join(', ')}`,
+      `Method: ${methods.map((m) => `${m.system}: ${m.method.en}`).join('; ')}`,
+      `Information systems: ${act.informationSystems.map((s) => s.name.en).join('; ')}`,
+      `Processors: ${processors.map((p) => `${p.name}, ${p.address}`).join('; ')}`,
+      `Log extract: ${act.logExtract.length} automated system(s), see p. 5 above`,
+      `Operator: ${act.operator.nameAsInPolicy}, ${act.operator.address}`,
+    ]) expect(flat).toContain(expected);
+  });
+});
