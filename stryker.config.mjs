@@ -19,7 +19,7 @@ export default {
   // Two cores shared with other work; each integration file starts its own engine.
   concurrency: 1,
   // Added to a run's expected time before a mutant counts as a timeout (an endless loop).
-  timeoutMS: target.name === 'domain' ? 5_000 : 15_000,
+  timeoutMS: target.timeoutMS ?? (target.tests.every((glob) => glob.startsWith('test/unit/')) ? 5_000 : 15_000),
   ignorePatterns: ['.tools', '.data', 'dist', 'coverage', 'reports', 'bench', 'deploy', 'docs'],
   tempDirName: '.stryker-tmp',
   incremental: true,

@@ -16,7 +16,7 @@ export default defineConfig({
       ? { globalSetup: ['test/helpers/global-setup.ts'], setupFiles: ['stryker/workflow-mutant.mjs'] }
       : { setupFiles: ['stryker/fast-check.mjs'] }),
     isolate: target.isolate ?? true,
-    testTimeout: 60_000,
+    testTimeout: target.testTimeout ?? 60_000,
     hookTimeout: 120_000,
   },
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actData, issueAct, sha256, type IssueDeps } from '../../acts/act-store';
+import { actData, getAct, issueAct, sha256, type IssueDeps } from '../../acts/act-store';
 import { MissingDestructionEvent } from '../../acts/log-extract';
 import { p12Signer } from '../../acts/p12-signer';
 import { createPool } from '../../platform/db';
@@ -72,6 +72,18 @@ describe('issueAct', () => {
     expect(pdfText(act.pdf)).toContain(`АКТ № ${act.number}`);
     const unsigned = await issueAct(pool, actInput(await destroyedCase()), { ...deps, signer: undefined });
     expect(unsigned).toMatchObject({ signature: null, signatureFormat: null, signedBy: null });
+  });
+});
+
+describe('the register', () => {
+  it('reads an act back exactly as issued, by its number, and nothing for a number never issued', async () => {
+    const act = await issueAct(pool, actInput(await destroyedCase(), { categories: ['адрес электронной почты'] }), deps);
+    const stored = await getAct(pool, act.number);
+    expect(stored).toEqual(act);
+    expect(stored!.pdf.equals(act.pdf)).toBe(true);
+    expect(stored!.issuedAt).toBe('2026-03-11T09:00:00.000Z');
+    expect(actData(stored!)).toMatchObject({ number: act.number, categories: ['адрес электронной почты'], destroyedOn: '2026-03-10' });
+    expect(await getAct(pool, '179-2026-999999')).toBeUndefined();
   });
 });
 

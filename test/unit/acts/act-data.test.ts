@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DestructionActSchema } from '../../../acts/act-schema';
 import { ActInputError, buildActData } from '../../../acts/act-data';
 import { MissingDestructionEvent } from '../../../acts/log-extract';
@@ -10,7 +10,9 @@ const CASE = 'DSAR-2026-000042';
 const ctx = { number: '179-2026-000001', issuedOn: '2026-03-11', operator: wellpro, registry: testRegistry(), events: destructionEvents(CASE) };
 
 describe('buildActData: every field of RKN Order 179 p.3', () => {
-  const act = buildActData(actInput(CASE), ctx);
+  // Built inside each test, not when the file loads: a mutant (Stryker) is active only in tests.
+  let act: ReturnType<typeof buildActData>;
+  beforeEach(() => { act = buildActData(actInput(CASE), ctx); });
 
   it('states the operator, processors, subject, destroyers, categories, media, systems, methods, reason and date', () => {
     expect(act).toMatchObject({
@@ -82,4 +84,46 @@ describe('buildActData: every field of RKN Order 179 p.3', () => {
     expect(() => buildActData(actInput(CASE, { systems: [{ id: 'paper-archive' }] }), ctx)).toThrow(/sheets/);
     expect(() => buildActData(actInput(CASE, { systems: [{ id: 'nowhere' }] }), ctx)).toThrow(/unknown information system/);
   });
+
+  it('names the case and every system the log has no destruction for', () => {
+    const events = [{ id: '9', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_erased', data: { system: 'elsewhere' } }];
+    expect(() => buildActData(actInput(CASE), { ...ctx, events })).toThrow(
+      `case ${CASE}: the audit log records no destruction in crm, hosting-backups; an act is issued only when every system is done (Order 179 p.5 needs the log entry)`);
+  });
+
+  it('takes categories from the log only when it names some, as a list of texts or one text', () => {
+    const withCategories = (categories: unknown) => buildActData(actInput(CASE), { ...ctx, events: [
+      { id: '11', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_destroyed', data: { system: 'crm', categories } },
+      { id: '12', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_destroyed', data: { system: 'hosting-backups' } },
+    ] }).logExtract[0]!.categories;
+    expect(withCategories(['телефон', 'адрес'])).toEqual(['телефон', 'адрес']);
+    expect(withCategories('телефон')).toEqual(['телефон']);
+    for (const none of [[], ['телефон', 7], '  ', 7, null]) expect(withCategories(none), JSON.stringify(none)).toBeNull();
+  });
+
+  it('dates each entry by the destruction the log records, or by the event when it records none, from the last event of the system', () => {
+    const built = buildActData(actInput(CASE), { ...ctx, events: [
+      { id: '1', at: '2026-03-08T10:00:00.000Z', actor: 'engine', action: 'destruction.system_destroyed', data: { system: 'crm', destroyedAt: '2026-03-08T09:00:00.000Z' } },
+      { id: '2', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_confirmed', data: { system: 'crm', destroyedAt: 7 } },
+      { id: '3', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.started', data: { system: 'hosting-backups' } },
+      { id: '4', at: '2026-03-09T12:00:00.000Z', actor: 'engine', action: 'destruction.system_erased', data: { system: 'hosting-backups' } },
+    ] });
+    expect(built.logExtract.map((e) => [e.reason, e.date, e.eventIds])).toEqual([
+      ['destruction.system_confirmed', '2026-03-09T10:00:00.000Z', ['1', '2']],
+      ['destruction.system_erased', '2026-03-09T12:00:00.000Z', ['4']],
+    ]);
+    expect(built.movedFromLog.filter((m) => m.system === 'crm')).toEqual([
+      { system: 'crm', field: 'subject', value: 'Иванова Мария Петровна' },
+      { system: 'crm', field: 'categories', value: built.categories.join(', ') },
+      { system: 'crm', field: 'reason', value: 'требование субъекта об уничтожении персональных данных (ч. 3 ст. 20 Федерального закона № 152-ФЗ; запрос DSAR-2026-000042 от 2026-03-02)' },
+    ]);
+  });
+
+  it('says what to fix when it refuses', () => {
+    expect(() => buildActData(actInput(CASE, { destroyedBy: [] }), ctx)).toThrow('an act names at least one person who destroyed the data (Order 179 p.3 (г))');
+    expect(() => buildActData(actInput(CASE, { systems: [] }), ctx)).toThrow('an act names the systems or media the data were destroyed in (Order 179 p.3 (е), (ж))');
+    expect(() => buildActData(actInput(CASE, { systems: [{ id: 'crm' }, { id: 'paper-archive', sheets: 0 }] }), ctx))
+      .toThrow('non-automated system(s) paper-archive need the number of sheets (Order 179 p.3 (е))');
+  });
 });
+

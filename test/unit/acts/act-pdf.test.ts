@@ -1,21 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildActData } from '../../../acts/act-data';
 import { renderActPdf } from '../../../acts/act-pdf';
 import { actInput, destructionEvents, pdfText, testRegistry, wellpro } from '../../helpers/acts';
 
 const CASE = 'DSAR-2026-000042';
-const act = buildActData(actInput(CASE), { number: '179-2026-000007', issuedOn: '2026-03-11', operator: wellpro, registry: testRegistry(), events: destructionEvents(CASE) });
-
-let pdf: Buffer;
-let text: string;
-beforeAll(async () => {
-  pdf = await renderActPdf(act);
-  text = pdfText(pdf);
-});
+// Built and rendered inside each test, never in a hook or at load: a mutant (Stryker) is active only in tests.
+const build = () => buildActData(actInput(CASE), { number: '179-2026-000007', issuedOn: '2026-03-11', operator: wellpro, registry: testRegistry(), events: destructionEvents(CASE) });
+const act = build();
+const rendered = async () => {
+  const pdf = await renderActPdf(build());
+  return { pdf, text: pdfText(pdf) };
+};
 
 describe('the act as PDF, read back with pdftotext', () => {
-  it('shows every Order 179 p.3 field in Russian', () => {
+  it('shows every Order 179 p.3 field in Russian', async () => {
+    const { text } = await rendered();
     for (const expected of [
       'АКТ № 179-2026-000007', 'об уничтожении персональных данных', 'приказ Роскомнадзора от 28.10.2022 № 179',
       'а) Оператор: ООО «ВЭЛ ИНЖИНИРИНГ», ИНН 7727344381, ОГРН 1187746434380', '117624',
@@ -32,7 +32,8 @@ describe('the act as PDF, read back with pdftotext', () => {
     ]) expect(text).toContain(expected);
   });
 
-  it('shows the p.5 log extract and the p.6 facts the log cannot show', () => {
+  it('shows the p.5 log extract and the p.6 facts the log cannot show', async () => {
+    const { text } = await rendered();
     expect(text).toContain('Выгрузка из журнала регистрации событий (п. 5)');
     expect(text).toContain(`Субъект: ${CASE}`);
     expect(text).toContain('Причина: case.confirm_destruction');
@@ -41,17 +42,84 @@ describe('the act as PDF, read back with pdftotext', () => {
     expect(text).toContain('crm, субъект: Иванова Мария Петровна');
   });
 
-  it('has an English section', () => {
+  it('has an English section', async () => {
+    const { text } = await rendered();
     for (const expected of ['English summary of act No. 179-2026-000007', 'Operator: WELL ENGINEERING LLC', 'Data subject: Иванова Мария Петровна',
       'Processors: ООО «ХостПро»', 'Information systems: CRM system of WELL ENGINEERING LLC', 'Method: crm:', 'Reason: the subject\'s demand to destroy the personal data',
       'Date of destruction: 2026-03-10', 'Media and sheets: Paper archive of requests: 3']) expect(text).toContain(expected);
   });
 
-  it('embeds the DejaVu font shipped through npm, not a system font', () => {
+  it('embeds the DejaVu font shipped through npm, not a system font', async () => {
+    const { pdf } = await rendered();
     const fonts = spawnSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
     expect(fonts.status).toBe(0);
     expect(fonts.stdout).toMatch(/DejaVuSans\s/);
     expect(fonts.stdout).toMatch(/DejaVuSans-Bold/);
     expect(fonts.stdout.split('\n').slice(2).filter(Boolean).every((l) => /\byes\s+yes\b/.test(l))).toBe(true); // embedded, subset
+  });
+});
+
+describe('an act where some Order 179 p.3 fields do not apply', () => {
+  const bare = {
+    ...act,
+    operator: { ...act.operator, inn: undefined, ogrn: undefined },
+    subject: { name: 'Петров Пётр', other: 'паспорт 45 00 № 000000' },
+    processors: [], media: [], informationSystems: [], logExtract: [], movedFromLog: [],
+  };
+
+  it('says so in each field instead of leaving it blank, and has no log extract without automated systems', async () => {
+    const bareText = pdfText(await renderActPdf(bare));
+    for (const expected of [
+      'б) Лицо, осуществляющее обработку по поручению оператора: не привлекалось',
+      'в) Субъект персональных данных: Петров Пётр, паспорт 45 00 № 000000',
+      'е) Материальный носитель и количество листов: не применимо (обработка автоматизированная)',
+      'ж) Информационная система персональных данных: не применимо (обработка без средств автоматизации)',
+      'Processors: none', 'Media and sheets: not applicable', 'Information systems: not applicable', 'Log extract: 0 automated system(s)',
+    ]) expect(bareText).toContain(expected);
+    expect(bareText).toContain(`а) Оператор: ООО «ВЭЛ ИНЖИНИРИНГ»; адрес: ${act.operator.address}`);
+    expect(bareText).not.toContain('ИНН');
+    expect(bareText).not.toContain('Выгрузка из журнала');
+  });
+
+  it('states in the extract when the log did not record the categories', async () => {
+    const [entry] = act.logExtract;
+    const text = pdfText(await renderActPdf({ ...act, logExtract: [{ ...entry!, categories: null }] }));
+    expect(text).toContain('Категории: в журнале не отражены');
+    expect(text).toContain(`События журнала: ${entry!.eventIds.join(', ')}`);
+  });
+
+  it('names the act, its operator and its date in the document properties', async () => {
+    const { pdf } = await rendered();
+    const info = spawnSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+    expect(info.status).toBe(0);
+    expect(info.stdout).toMatch(/^Title:\s+Акт № 179-2026-000007 об уничтожении персональных данных$/m);
+    expect(info.stdout).toMatch(new RegExp(`^Author:\\s+${act.operator.nameAsInPolicy}$`, 'm'));
+    expect(info.stdout).toMatch(/^CreationDate:\s+.*2026/m);
+    expect(info.stdout).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
+  });
+});
+
+describe('the words around the facts', () => {
+  it('labels every field in both sections and separates the items of each list', async () => {
+    const { text } = await rendered();
+    const flat = text.replace(/\s+/g, ' ');
+    const { processors, methods, destroyedBy } = act;
+    for (const expected of [
+      'Дата составления: 2026-03-11', `Обращение: ${CASE}`,
+      `б) Лицо, осуществляющее обработку по поручению оператора: ${processors[0]!.name}, ${processors[0]!.address} (${processors[0]!.systems.join(', ')})`,
+      `в) Субъект персональных данных: Иванова Мария Петровна, maria@example.ru`,
+      `з) Способ уничтожения: ${methods.map((m) => `${m.system}: ${m.method.ru}`).join('; ')}`,
+      `ж) Информационная система персональных данных: ${act.informationSystems.map((s) => s.name.ru).join('; ')}`,
+      `Система: ${act.logExtract[0]!.system.ru}`, `Категории: ${act.logExtract[0]!.categories!.join(', ')}`,
+      `События журнала: ${act.logExtract[0]!.eventIds.join(', ')}`,
+      'Personal data destruction act under RKN Order No. 179 of 28.10.2022. The Russian text above is authoritative.',
+      `Destroyed by: ${destroyedBy.map((p) => `${p.name}, ${p.position}`).join('; ')}`,
+      `Categories: ${act.categories.join(', ')}`,
+      `Method: ${methods.map((m) => `${m.system}: ${m.method.en}`).join('; ')}`,
+      `Information systems: ${act.informationSystems.map((s) => s.name.en).join('; ')}`,
+      `Processors: ${processors.map((p) => `${p.name}, ${p.address}`).join('; ')}`,
+      `Log extract: ${act.logExtract.length} automated system(s), see p. 5 above`,
+      `Operator: ${act.operator.nameAsInPolicy}, ${act.operator.address}`,
+    ]) expect(flat).toContain(expected);
   });
 });
