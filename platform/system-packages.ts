@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 
 /**
  * Debian packages the tests need beside npm's: a real IMAP/LMTP server (dovecot) for e-mail intake,
- * pdftotext (poppler-utils) to read destruction acts back. Installed by
+ * pdftotext (poppler-utils) to read destruction acts back, faketime to run tests with the clock ahead. Installed by
  * `npm install` (scripts/setup.ts) when the machine runs as root with apt-get (CI and every machine here);
  * elsewhere the README says what to install by hand, and the tests that need them say so loudly.
  */
@@ -12,6 +12,7 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'dovecot-lmtpd', provides: '/usr/lib/dovecot/lmtp', for: 'e-mail intake tests (delivery over LMTP)' },
   { pkg: 'poppler-utils', provides: '/usr/bin/pdftotext', for: 'destruction act tests (reading the PDF back)' },
   { pkg: 'chromium', provides: '/usr/bin/chromium', for: 'web console browser tests (playwright-core drives it)' },
+  { pkg: 'faketime', provides: '/usr/bin/faketime', for: 'the ageing check: unit and workflow tests with the clock 400 days ahead (.ci/run)' },
 ] as const;
 
 export const missingSystemPackages = () => SYSTEM_PACKAGES.filter((p) => !existsSync(p.provides));

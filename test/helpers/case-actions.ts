@@ -8,6 +8,7 @@ import { caseActionUpdate, caseStateQuery, type ActionDetails, type CaseOpened, 
 import { eventually } from './eventually';
 import type { TimeSkipping } from './time-skipping';
 
+/** The built-in calendar and zone; a test that supplies its own calendar reads `ts.ctx` instead. */
 export const ctx = { calendar: builtInCalendar(), timeZone: 'Europe/Moscow' };
 export type Details = ActionDetails & { finding?: Finding };
 
@@ -29,8 +30,8 @@ export function officer(ts: TimeSkipping, c: { input: CaseOpened; handle: Workfl
       const actedAt = new Date(now).toISOString();
       const s = await state();
       const d = decide({ type: c.input.type, step: s.step, terms: s.terms }, { action, finding: details?.finding }, now);
-      const started = d.starts.map((t) => planTerm(t.key, t.rule, termFrom(t, { receivedAt: c.input.receivedAt, findingDate: details?.findingDate, terms: s.terms }), ctx, actedAt));
-      if (d.extends) started.push(extendTerm(terms.find((t) => t.key === d.extends)!, ctx, actedAt));
+      const started = d.starts.map((t) => planTerm(t.key, t.rule, termFrom(t, { receivedAt: c.input.receivedAt, findingDate: details?.findingDate, terms: s.terms }), ts.ctx, actedAt));
+      if (d.extends) started.push(extendTerm(terms.find((t) => t.key === d.extends)!, ts.ctx, actedAt));
       for (const t of started) {
         const i = terms.findIndex((x) => x.key === t.key);
         if (i >= 0) terms[i] = t;

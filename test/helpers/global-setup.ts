@@ -24,13 +24,35 @@ declare module 'vitest' {
 
 const TEMPLATE = 'dsar_template';
 
+type Servers = { [K in keyof import('vitest').ProvidedContext]: import('vitest').ProvidedContext[K] };
 /**
- * Real servers for the integration project, on loopback only, stopped at the end: PostgreSQL
+ * The workflow and integration projects both name this file; vitest calls it once per project in the same
+ * process, so the servers are started by the first call and stopped after the last project's teardown.
+ */
+const shared = globalThis as { dsarTestServers?: { users: number; ready: Promise<{ servers: Servers; teardown: () => Promise<void> }> } };
+
+export default async function setup(project: TestProject) {
+  const entry = (shared.dsarTestServers ??= { users: 0, ready: startServers() });
+  entry.users += 1;
+  const { servers, teardown } = await entry.ready.catch((err: unknown) => {
+    if (--entry.users === 0) delete shared.dsarTestServers;
+    throw err;
+  });
+  for (const key of Object.keys(servers) as Array<keyof Servers>) project.provide(key, servers[key]);
+  return async () => {
+    if (--entry.users > 0) return;
+    delete shared.dsarTestServers;
+    await teardown();
+  };
+}
+
+/**
+ * Real servers for the workflow and integration projects, on loopback only, stopped at the end: PostgreSQL
  * (embedded, or TEST_DATABASE_ADMIN_URL), a Temporal dev server (in memory), and the migrated template
  * database. The workflow bundle is built once here, which is also the check that workflow code
  * imports nothing the sandbox forbids (Node built-ins, I/O libraries): the bundler refuses them.
  */
-export default async function setup(project: TestProject) {
+async function startServers(): Promise<{ servers: Servers; teardown: () => Promise<void> }> {
   const tools = ensureTemporalTools();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'dsar-test-'));
   const stops: Array<() => Promise<void>> = [];
@@ -60,16 +82,15 @@ export default async function setup(project: TestProject) {
     // Bundled as the production worker bundles it, failure converter included.
     const bundle = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quietLogger });
 
-    project.provide('pgAdminUrl', adminUrl);
-    project.provide('templateDatabase', TEMPLATE);
-    project.provide('temporalAddress', temporal.address);
-    project.provide('temporalTestServer', tools.testServer);
-    project.provide('workflowBundleCode', bundle.code);
+    const servers: Servers = {
+      pgAdminUrl: adminUrl, templateDatabase: TEMPLATE, temporalAddress: temporal.address,
+      temporalTestServer: tools.testServer, workflowBundleCode: bundle.code,
+    };
+    return { servers, teardown };
   } catch (err) {
     await teardown(); // a failed setup must not leave servers running
     throw err;
   }
-  return teardown;
 }
 
 const noop = () => undefined;

@@ -9,7 +9,7 @@ import { insertCaseRow } from '../../activities/case-rows';
 import { openingTerms } from '../../domain/case/terms';
 import { DEFAULT_REMINDER_POLICY } from '../../domain/case/reminders';
 import type { CaseType } from '../../domain/case/request-types';
-import { builtInCalendar } from '../../domain/legal-time';
+import { builtInCalendar, type Calendar } from '../../domain/legal-time';
 import { systemsRegistryFromEnv } from '../../operator/systems';
 import { createPool } from '../../platform/db';
 import { dataConverter } from '../../platform/temporal';
@@ -22,17 +22,19 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 
 export type Activities = ReturnType<typeof createActivities>;
 
-/** The calendar, zone and policy the cases below are planned with: the worker plans more daily reminders with them. */
-const reminders = { calendar: builtInCalendar(), timeZone: 'Europe/Moscow', reminderPolicy: DEFAULT_REMINDER_POLICY };
-
 const withTerms = (terms: CaseTerm[]) => ({ terms, deadline: terms[0]!.deadline });
 
 /**
  * The time-skipping test server with the production bundle, payload codec and activities against a fresh
  * database. Each case runs on its own task queue, so a test can give its worker altered activities.
+ * `calendar` (default: the built-in one) plans the cases' terms and the worker's daily reminders; a test that
+ * needs a moment of the year supplies years ahead of the clock (calendar-ahead.ts).
  */
-export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
+export async function startTimeSkipping(opts: { payloadKey?: Buffer; calendar?: Calendar } = {}) {
   const payloadKey = opts.payloadKey ?? randomBytes(32);
+  /** The calendar and zone the cases below are planned with; with the policy, the worker plans more daily reminders. */
+  const ctx = { calendar: opts.calendar ?? builtInCalendar(), timeZone: 'Europe/Moscow' };
+  const reminders = { ...ctx, reminderPolicy: DEFAULT_REMINDER_POLICY };
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
     client: { dataConverter: dataConverter(payloadKey) },
@@ -44,7 +46,7 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
   /** The systems whose destruction workflows a case may have started: the default registry's, and any a test adds. */
   const destructionSystems = new Set(systemsRegistryFromEnv(process.env).systems.map((s) => s.id));
   return {
-    env, pool, payloadKey, destructionSystems,
+    env, pool, payloadKey, destructionSystems, ctx,
     activities: () => createActivities({ pool, letters: letterDeps(), reminders }),
     worker: (taskQueue: string, activities: Activities = createActivities({ pool, letters: letterDeps(), reminders })) => Worker.create({
       connection: env.nativeConnection, taskQueue, workflowBundle: { code: inject('workflowBundleCode') },
@@ -59,7 +61,7 @@ export async function startTimeSkipping(opts: { payloadKey?: Buffer } = {}) {
       const base: CaseOpened = {
         caseId: `DSAR-2026-${String(900000 + ++seq)}`, type, channel: 'email', receivedAt,
         subject: { name: 'Test Subject', email: 'subject@example.ru' }, actedAt: receivedAt, openedBy: 'test',
-        ...withTerms(openingTerms(type, receivedAt, { calendar: builtInCalendar(), timeZone: 'Europe/Moscow' })),
+        ...withTerms(openingTerms(type, receivedAt, ctx)),
       };
       const input = opts.change ? opts.change(base) : base;
       if (opts.row !== false) {

@@ -33,8 +33,9 @@ interface TermWindow { term: CaseTerm; from: number; to: number }
 export interface Expected { term: string; key: string; at: number; kind: string }
 
 
+/** `destroyedAt` is set to the instant the officer confirms (planCase): the year simulated lies ahead of the clock. */
 const destroyed: ActionDetails = {
-  what: 'full name, e-mail', where: 'CRM', method: 'deleted from the database', destroyedAt: '2027-01-01T10:00:00Z',
+  what: 'full name, e-mail', where: 'CRM', method: 'deleted from the database',
   destroyedBy: [{ name: 'Irina Admin', position: 'system administrator' }],
 };
 type Step = [OfficerAction, ActionDetails?];
@@ -162,7 +163,7 @@ function planCase(n: number, type: RequestType, receivedAt: number, rnd: () => n
       const dueAt = Date.parse(model.open().find((w) => w.term.key === 'answer')!.term.deadline.dueAt);
       if (at >= dueAt - HOUR) continue; // too late to extend (the officer missed the chance): go on without it
     }
-    const details = given?.finding ? { ...given, findingDate: localDate(at) } : given;
+    const details = given?.finding ? { ...given, findingDate: localDate(at) } : given === destroyed ? { ...given, destroyedAt: new Date(at).toISOString() } : given;
     const planned = model.plan(action, details, at, receivedAt, ctx);
     model.apply(planned, at);
     actions.push({ at, action, details, terms: planned.terms });

@@ -1,20 +1,26 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { planReminders } from '../../domain/case/reminders';
-import { isWorkingDay } from '../../domain/legal-time';
+import { builtInCalendar, isWorkingDay } from '../../domain/legal-time';
 import { caseStateQuery } from '../../workflows/case-contract';
-import { ctx, ended, lateness, officer, ON_TIME_MS, records, skipTo } from '../helpers/case-actions';
+import { calendarAhead } from '../helpers/calendar-ahead';
+import { ended, lateness, officer, ON_TIME_MS, records, skipTo } from '../helpers/case-actions';
 import { eventually } from '../helpers/eventually';
 import { reminderFirings } from '../helpers/history';
 import { startTimeSkipping, type TimeSkipping } from '../helpers/time-skipping';
 
 /**
  * Deadlines on the calendar itself, on the time-skipping server: reminders across the January holidays, the
- * escalation at 24:00 of the due day, and the 6-month destruction fallback. The tests run in this order on one
- * clock, which only moves forward: late December 2026 first, then months into 2027 (the calendar ends in 2027).
+ * escalation at 24:00 of the due day, and the 6-month destruction fallback. The moments lie in two synthetic
+ * years ahead of the clock, laid out as 2026 and 2027 (calendar-ahead.ts), so the test passes in any year.
+ * The tests run in this order on one clock, which only moves forward: late December of the first year, then
+ * months into the second.
  */
+const cal = calendarAhead();
+const Y = cal.year;
+const ctx = { calendar: cal.calendar, timeZone: cal.timeZone };
 let ts: TimeSkipping;
 let db: ReturnType<typeof records>;
-beforeAll(async () => { ts = await startTimeSkipping(); db = records(ts); });
+beforeAll(async () => { ts = await startTimeSkipping({ calendar: cal.calendar }); db = records(ts); });
 afterEach(async () => { await ts?.endOpenCases(); });
 afterAll(async () => { await ts?.stop(); });
 
@@ -40,20 +46,24 @@ function expectFiredAsPlanned(got: Awaited<ReturnType<typeof fired>>, planned: A
   }
 }
 
-describe('reminders across the January holidays (1–8 January 2027, 31 December 2026 off)', () => {
+describe(`reminders across the January holidays (1–8 January ${Y}, 31 December ${Y - 1} off)`, () => {
   it('fire each at the instant planReminders gives, none on a non-working day; the escalation at exactly 24:00 of the due day', async () => {
+    // The cases are planned on the supplied years, not on the built-in calendar, whose dates pass.
+    expect(ctx.calendar.version).not.toBe(builtInCalendar().version);
     // Received on 17 December: 1 and 2 WD before the due date fall before the holidays (the count jumps them).
-    await skipTo(ts, MSK('2026-12-17', '10:00:00'));
+    await skipTo(ts, MSK(cal.date('12-17', 'prev'), '10:00:00'));
     const early = await ts.startCase('access');
+    expect(early.input.deadline.calendarVersion).toBe(ctx.calendar.version);
     const cases = [early];
     // A started case's first task must be taken before the server skips any time: each case gets its worker at once.
     await (await ts.worker(early.taskQueue)).runUntil(async () => {
       await ts.acknowledged(early.input.caseId);
       // Received on 24 December: half the term passes during the holidays, so that reminder waits for 11 January.
-      await skipTo(ts, MSK('2026-12-24', '10:00:00'));
+      await skipTo(ts, MSK(cal.date('12-24', 'prev'), '10:00:00'));
       const late = await ts.startCase('access');
       cases.push(late);
-      expect(cases.map((c) => c.input.deadline.due)).toEqual(['2027-01-11', '2027-01-18']);
+      // On a plain Mon–Fri week these would be 31 December and 8 January: the holidays move both.
+      expect(cases.map((c) => c.input.deadline.due)).toEqual([cal.date('01-11'), cal.date('01-18')]);
       await (await ts.worker(late.taskQueue)).runUntil(async () => {
         await ts.acknowledged(late.input.caseId);
           for (const c of cases) {
@@ -66,8 +76,8 @@ describe('reminders across the January holidays (1–8 January 2027, 31 December
             await eventually(async () => (await c.handle.query(caseStateQuery)).status === 'overdue');
             expect((await eventually(async () => (await fired(c.input.caseId)).find((r) => r.kind === 'escalation'))).at).toBe(Date.parse(dueAt));
           }
-        await skipTo(ts, MSK('2027-01-21', '12:00:00')); // a few daily reminders after each escalation
-        await eventually(async () => (await fired(late.input.caseId)).some((r) => r.key === 'overdue_2027-01-21'));
+        await skipTo(ts, MSK(cal.date('01-21'), '12:00:00')); // a few daily reminders after each escalation
+        await eventually(async () => (await fired(late.input.caseId)).some((r) => r.key === `overdue_${cal.date('01-21')}`));
       });
     });
     const late = cases[1]!;
@@ -84,12 +94,12 @@ describe('reminders across the January holidays (1–8 January 2027, 31 December
         expect(isWorkingDay(ctx.calendar, day), `${r.key} on ${day}`).toBe(true);
         expect(moscowTime(r.at)).toBe(r.kind === 'escalation' ? '00:00:00' : '09:00:00');
       }
-      expect(got.every((r) => r.at < MSK('2027-01-01') || r.at >= MSK('2027-01-11'))).toBe(true);
+      expect(got.every((r) => r.at < MSK(cal.date('01-01')) || r.at >= MSK(cal.date('01-11')))).toBe(true);
     }
     expect((await fired(early.input.caseId)).slice(0, 4).map((r) => `${r.key} ${moscowDate(r.at)}`)).toEqual([
-      'before_2wd 2026-12-29', 'before_1wd 2026-12-30', 'dpo_before_1wd 2026-12-30', 'half_term 2026-12-30',
+      `before_2wd ${cal.date('12-29', 'prev')}`, `before_1wd ${cal.date('12-30', 'prev')}`, `dpo_before_1wd ${cal.date('12-30', 'prev')}`, `half_term ${cal.date('12-30', 'prev')}`,
     ]);
-    expect((await fired(late.input.caseId)).find((r) => r.key === 'half_term')).toMatchObject({ at: MSK('2027-01-11', '09:00:00') });
+    expect((await fired(late.input.caseId)).find((r) => r.key === 'half_term')).toMatchObject({ at: MSK(cal.date('01-11'), '09:00:00') });
   });
 });
 

@@ -10,6 +10,7 @@ import { confirmSystemDestructionUpdate, destructionWorkflowId } from '../../wor
 import { ended, officer, records } from '../helpers/case-actions';
 import { eventually } from '../helpers/eventually';
 import { siteAndCrm, siteDatabase, type SiteDatabase } from '../helpers/site-database';
+import { skipUntil } from '../helpers/skip-until';
 import { startTimeSkipping, type TimeSkipping } from '../helpers/time-skipping';
 
 /**
@@ -136,9 +137,8 @@ describe('a connector whose database is down for a while', () => {
     });
     await worker.runUntil(async () => {
       await officer(ts, c).act('approve_destruction');
-      await eventually(async () => calls >= 1);
-      await ts.env.sleep(60_000); // the retries' backoff (5 s, 10 s) passes on the test server's clock
-      await eventually(async () => (await stateOf(c)).step === 'answering', 30_000);
+      // The retries' backoff (5 s, 10 s) passes on the test server's clock, skipped until the third attempt has answered.
+      await skipUntil(ts.env, async () => (await stateOf(c)).step === 'answering', { stepMs: 1000, maxSkipMs: 120_000, timeoutMs: 45_000 });
     });
     expect(calls).toBe(3);
     expect(await tasks(c.input.caseId)).toMatchObject([{ status: 'done', rows_found: 1, rows_erased: 1, fault: null }]);
