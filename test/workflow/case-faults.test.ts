@@ -11,6 +11,9 @@ beforeAll(async () => { ts = await startTimeSkipping(); });
 afterEach(async () => { await ts?.endOpenCases(); });
 afterAll(async () => { await ts?.stop(); });
 
+const ackQueued = async (caseId: string) =>
+  (await ts.pool.query(`SELECT 1 FROM letters WHERE case_id = $1 AND kind = 'acknowledgement'`, [caseId])).rowCount === 1;
+
 const faultsOf = async (caseId: string) =>
   (await ts.pool.query('SELECT kind, message FROM case_faults WHERE case_id = $1', [caseId])).rows as Array<{ kind: string; message: string }>;
 
@@ -95,10 +98,12 @@ describe('the projection converges and never writes twice', () => {
     const reminders = input.terms![0]!.reminders.filter((r) => Date.parse(r.at) <= Date.parse(input.deadline.dueAt)).length;
     const worker = await ts.worker(taskQueue, activities);
     await worker.runUntil(async () => {
-      // The case's first task and its retried opening write come before any skip (a skip while the first task
-      // waits for the worker jumps past what the case has not yet planned); the skip to the end of the term is
-      // then made in steps until the escalation is written, not once and then waited for on the real clock.
-      await ts.acknowledged(input.caseId);
+      // The case's first task and its retried opening write come before any long skip (one made while the first task
+      // waits for the worker jumps past what the case has not yet planned). The retry waits out a 1 s backoff on the
+      // test server's clock, which is moved in 1 s steps until the acknowledgement is queued, so the retry never
+      // depends on that clock moving by itself (under load it did not, within 60 s). The skip to the end of the term
+      // is then made in steps until the escalation is written, not once and then waited for on the real clock.
+      await skipUntil(ts.env, () => ackQueued(input.caseId), { stepMs: 1_000, maxSkipMs: 60_000 });
       await skipTo(ts, Date.parse(input.deadline.dueAt) - 3_600_000);
       await skipUntil(ts.env, async () => (await ts.statusOf(input.caseId)) === 'overdue', { stepMs: 60_000, maxSkipMs: 2 * 3_600_000 });
       // Every reminder up to the escalation fired, the first one twice (its retry after the lost completion).
