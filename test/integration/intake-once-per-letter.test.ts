@@ -69,13 +69,15 @@ async function lettersSettled(caseId: string) {
 it('takes 20 concurrent webhook deliveries of one letter, each relayed with other Received headers, as one case with one acknowledgement', async () => {
   const l = letter('Запрос сведений');
   const results = await Promise.all(Array.from({ length: 20 }, (_, hop) => post(l.relayed(hop))));
+  const cases = await casesOf(l.email); // each opening writes its case row before its POST is answered
+  for (const id of cases) await lettersSettled(id);
+  expect(acksTo(l.email)).toHaveLength(1); // what a duplicate would change: another acknowledgement at the SMTP server
+  expect(cases).toHaveLength(1);
   expect(results.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
-  expect(new Set(results.map((r) => r.body.caseId)).size).toBe(1);
-  const [caseId] = await eventually(async () => { const c = await casesOf(l.email); return c.length > 0 && c; });
-  expect(await casesOf(l.email)).toEqual([caseId]);
-  await lettersSettled(caseId!);
-  expect(acksTo(l.email)).toHaveLength(1);
-  expect(Number((await engine.pool.query('SELECT count(*) AS n FROM mail_messages WHERE case_id = $1', [caseId])).rows[0].n)).toBe(1);
+  expect(new Set(results.map((r) => r.body.caseId))).toEqual(new Set(cases));
+  // The losers of the race waited for the winner instead of reserving case numbers that no case will ever use.
+  const unused = await engine.pool.query('SELECT count(*) AS n FROM intake_keys k WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = k.case_id)');
+  expect(Number(unused.rows[0].n)).toBe(0);
 }, 60_000);
 
 it('matches the Message-ID however it is written (brackets, spaces, domain case), and a letter without one by its body and headers', async () => {
