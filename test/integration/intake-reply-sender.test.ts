@@ -33,7 +33,7 @@ async function post(raw: Buffer) {
   });
   return { status: res.status, body: await res.json() as Record<string, unknown> };
 }
-const get = async (path: string) => (await fetch(`${base}${path}`, { headers: engine.auth('auditor') })).json();
+const get = async (path: string) => (await fetch(`${base}${path}`, { headers: engine.auth('auditor') })).json() as Promise<Record<string, unknown>>;
 const stepOf = async (id: string) => (await engine.pool.query('SELECT step FROM cases WHERE id = $1', [id])).rows[0]?.step as string | undefined;
 const actions = async (id: string) => ((await get(`/api/v1/cases/${id}/history`)).events as Array<{ action: string; data: Record<string, unknown> }>);
 
