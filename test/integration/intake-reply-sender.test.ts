@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEngine, eventually, type Engine } from '../helpers/engine';
+import type { MessageClassifier } from '../../intake/classifier';
 import { testClassifier } from '../helpers/test-classifier';
+
+/** The tests' classifier, plus the address a letter gives in its text ("мой адрес: …"), as the real one reads it. */
+const classify: MessageClassifier = (m) => {
+  const c = testClassifier(m);
+  const given = /мой адрес: (\S+)/.exec(m.text)?.[1];
+  return given ? { ...c, identity: { ...c.identity!, email: given } } : c;
+};
 
 /**
  * Issue 16, point 1: a message citing a case ([DSAR-…] tag or In-Reply-To of our letter) is filed on it only when
@@ -9,7 +17,7 @@ import { testClassifier } from '../helpers/test-classifier';
 let engine: Engine;
 let base: string;
 beforeAll(async () => {
-  engine = await startEngine({ classify: testClassifier });
+  engine = await startEngine({ classify });
   base = await engine.app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => { await engine?.stop(); });
@@ -38,8 +46,8 @@ const stepOf = async (id: string) => (await engine.pool.query('SELECT step FROM 
 const actions = async (id: string) => ((await get(`/api/v1/cases/${id}/history`)).events as Array<{ action: string; data: Record<string, unknown> }>);
 
 /** A subject's access request by e-mail, waiting for the identity document the officer asked for. */
-async function caseAwaitingInformation(from: string): Promise<string> {
-  const opened = await post(letter(from, 'Запрос', 'Прошу предоставить сведения об обработке моих данных'));
+async function caseAwaitingInformation(from: string, text = ''): Promise<string> {
+  const opened = await post(letter(from, 'Запрос', `Прошу предоставить сведения об обработке моих данных. ${text}`));
   expect(opened.body).toMatchObject({ outcome: 'case' });
   const caseId = opened.body.caseId as string;
   await eventually(async () => (await stepOf(caseId)) === 'review');
@@ -88,4 +96,13 @@ it('files the subject\'s own reply on the case, matching the address across case
   const byReplyTo = await post(letter('vera.subject@пример.рф', 'Re: your letter', 'Ещё раз паспорт', `In-Reply-To: ${ourLetter}`));
   expect(byReplyTo).toMatchObject({ status: 201, body: { outcome: 'correspondence', caseId } });
   expect((await actions(caseId)).filter((e) => e.action === 'case.correspondence')).toHaveLength(2);
+});
+
+it('files a reply from the address the subject wrote the request from, when the case\'s address is another one the letter gave', async () => {
+  const caseId = await caseAwaitingInformation('Галина Субъект <galina.work@corp.example>', 'мой адрес: galina.home@example.ru');
+  expect((await engine.pool.query('SELECT subject_email FROM cases WHERE id = $1', [caseId])).rows[0].subject_email).toBe('galina.home@example.ru');
+  const fromWork = await post(letter('Galina.Work@CORP.example', `Re: [${caseId}]`, 'Паспорт во вложении'));
+  expect(fromWork).toMatchObject({ status: 201, body: { outcome: 'correspondence', caseId, bringsMissingInformation: true } });
+  const fromHome = await post(letter('galina.home@example.ru', `Re: [${caseId}]`, 'Ещё раз'));
+  expect(fromHome).toMatchObject({ status: 201, body: { outcome: 'correspondence', caseId } });
 });
