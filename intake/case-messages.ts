@@ -21,8 +21,11 @@ export interface CaseMessageAttachment {
 
 export interface CaseMessage {
   id: number;
-  /** request: the letter that opened the case (also in triage); correspondence: a reply recorded on it. */
-  role: 'request' | 'correspondence';
+  /**
+   * request: the letter that opened the case (also in triage); correspondence: a reply recorded on it;
+   * unverified: a message that cites the case from a sender who is not its subject (it waits in triage elsewhere).
+   */
+  role: 'request' | 'correspondence' | 'unverified';
   source: 'imap' | 'api';
   messageId: string | null;
   receivedAt: Date;
@@ -41,15 +44,15 @@ type Summary = { from?: CaseMessage['from']; forwardedFrom?: CaseMessage['from']
 
 export async function caseMessages(db: pg.Pool, caseId: string): Promise<CaseMessage[]> {
   const { rows } = await db.query(
-    `SELECT m.id, m.outcome, m.source, m.message_id, m.received_at, m.size_bytes, m.raw_sha256, m.parsed,
+    `SELECT m.id, m.outcome, m.case_id, m.source, m.message_id, m.received_at, m.size_bytes, m.raw_sha256, m.parsed,
        coalesce((SELECT json_agg(json_build_object('position', a.position, 'filename', a.filename, 'contentType', a.content_type,
          'size', a.size_bytes, 'sha256', a.sha256, 'signature', a.signature, 'stored', a.content IS NOT NULL) ORDER BY a.position)
          FROM mail_attachments a WHERE a.mail_message_id = m.id), '[]') AS attachments
-     FROM mail_messages m WHERE m.case_id = $1 ORDER BY m.received_at, m.id`, [caseId]);
+     FROM mail_messages m WHERE m.case_id = $1 OR m.cited_case_id = $1 ORDER BY m.received_at, m.id`, [caseId]);
   return rows.map((r) => {
     const p = r.parsed as Summary;
     return {
-      id: Number(r.id), role: r.outcome === 'correspondence' ? 'correspondence' : 'request', source: r.source,
+      id: Number(r.id), role: r.case_id !== caseId ? 'unverified' : r.outcome === 'correspondence' ? 'correspondence' : 'request', source: r.source,
       messageId: r.message_id, receivedAt: r.received_at, sizeBytes: r.size_bytes, rawSha256: r.raw_sha256,
       from: p.from ?? null, forwardedFrom: p.forwardedFrom ?? null, subject: p.subject ?? '', date: p.date ?? null,
       signed: p.signed === true, warnings: p.warnings ?? [],

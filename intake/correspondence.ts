@@ -4,6 +4,7 @@
  * never a new case. Its audit event is written in the transaction that records the message (docs/adr/010).
  */
 import type pg from 'pg';
+import { normaliseAddress } from '../domain/intake/mail-identity';
 import type { ParsedMessage } from '../domain/intake/message';
 import type { MessageClassification } from './classifier';
 
@@ -36,6 +37,22 @@ export async function repliedCase(db: pg.Pool, m: ParsedMessage): Promise<Replie
 }
 
 /**
+ * Whether the reply's sender is the cited case's subject (issue 16): the subject's address, or one the subject
+ * already wrote from on this case (the letter that opened it, a verified reply), compared normalised (case, IDNA,
+ * NFC). A tag or an In-Reply-To is no proof of who writes: anyone can copy them into a letter.
+ */
+export async function senderIsSubject(db: pg.Pool, caseId: string, m: ParsedMessage): Promise<boolean> {
+  const sender = normaliseAddress(m.from?.email);
+  if (!sender) return false;
+  const { rows } = await db.query<{ email: string | null }>(
+    `SELECT subject_email AS email FROM cases WHERE id = $1
+     UNION ALL
+     SELECT coalesce(CASE WHEN outcome <> 'correspondence' THEN parsed->'forwardedFrom'->>'email' END, parsed->'from'->>'email')
+       FROM mail_messages WHERE case_id = $1 AND outcome IN ('case', 'triage', 'correspondence')`, [caseId]);
+  return rows.some((r) => normaliseAddress(r.email) === sender);
+}
+
+/**
  * What the reply brings of what a request must contain (art. 14 p.3): identity documents, a relation to the
  * operator, attachments (scans). It "brings the missing information" when the case is waiting for exactly that.
  */
@@ -60,4 +77,21 @@ export async function recordCorrespondence(
       `mail:${mail.rawSha256}:correspondence`],
   );
   return bringsMissing;
+}
+
+/**
+ * On the cited case, the trace of a message that cited it from someone who is not its subject (issue 16): an
+ * event naming the triage case it opened. Not correspondence: it brings nothing and the case does not move.
+ */
+export async function recordUnverifiedCitation(
+  db: pg.PoolClient, citedCaseId: string, mail: { id: number; triageCaseId: string },
+): Promise<undefined> {
+  await db.query(
+    `INSERT INTO audit_events (case_id, actor, action, message, data, dedupe_key)
+     VALUES ($1, 'intake', 'case.unverified_citation', $2, $3, $4) ON CONFLICT (dedupe_key) DO NOTHING`,
+    [citedCaseId, `A message cites this case from a sender who is not its subject; it waits in triage as ${mail.triageCaseId}`,
+      JSON.stringify({ mailMessageId: mail.id, reason: 'sender_not_subject', triageCaseId: mail.triageCaseId }),
+      `mail:${mail.id}:unverified_citation`],
+  );
+  return undefined;
 }

@@ -19,11 +19,16 @@ export interface StoredMessage {
   rejectionCode: string | null;
   rejectionReason: string | null;
   parsed: Record<string, unknown>;
+  rawSha256: string;
 }
 
 export interface NewMessage {
   source: MailSource;
   rawSha256: string;
+  /** The letter's identity (intake/dedupe-key.ts): one row per key, whatever the bytes. */
+  dedupeKey: string;
+  /** The case the message cites when its sender is not that case's subject (it opens a triage case instead). */
+  citedCaseId?: string;
   messageId?: string;
   receivedAt: Date;
   raw: Buffer;
@@ -35,11 +40,11 @@ export interface NewMessage {
   parsed: Record<string, unknown>;
 }
 
-const COLUMNS = 'id, outcome, case_id, rejection_code, rejection_reason, parsed';
+const COLUMNS = 'id, outcome, case_id, rejection_code, rejection_reason, parsed, raw_sha256';
 const toStored = (r: Record<string, unknown>): StoredMessage => ({
   id: Number(r.id), outcome: r.outcome as MailOutcome, caseId: (r.case_id as string | null) ?? null,
   rejectionCode: (r.rejection_code as string | null) ?? null, rejectionReason: (r.rejection_reason as string | null) ?? null,
-  parsed: r.parsed as Record<string, unknown>,
+  parsed: r.parsed as Record<string, unknown>, rawSha256: r.raw_sha256 as string,
 });
 
 export async function findBySha(db: pg.Pool | pg.PoolClient, sha: string): Promise<StoredMessage | undefined> {
@@ -47,17 +52,30 @@ export async function findBySha(db: pg.Pool | pg.PoolClient, sha: string): Promi
   return rows[0] ? toStored(rows[0]) : undefined;
 }
 
+export async function findByKey(db: pg.Pool | pg.PoolClient, dedupeKey: string): Promise<StoredMessage | undefined> {
+  const { rows } = await db.query(`SELECT ${COLUMNS} FROM mail_messages WHERE dedupe_key = $1`, [dedupeKey]);
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+/**
+ * Serialises the take-ins of one letter until the transaction ends: the second of two concurrent deliveries
+ * then finds the first's row instead of reserving a case number of its own.
+ */
+export async function lockLetter(db: pg.PoolClient, dedupeKey: string): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 16))', [dedupeKey]);
+}
+
 /** The row, or undefined when this hash (or this mailbox UID) was taken in already. */
 export async function insertMessage(db: pg.Pool | pg.PoolClient, m: NewMessage): Promise<StoredMessage | undefined> {
   const imap = m.source.kind === 'imap' ? m.source : undefined;
   const { rows } = await db.query(
     `INSERT INTO mail_messages (source, mailbox, uidvalidity, uid, raw_sha256, message_id, received_at, size_bytes, raw,
-       outcome, case_id, rejection_code, rejection_reason, parsed)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       outcome, case_id, rejection_code, rejection_reason, parsed, dedupe_key, cited_case_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
     [m.source.kind, imap?.mailbox ?? null, imap?.uidvalidity ?? null, imap?.uid ?? null, m.rawSha256,
       m.messageId?.slice(0, 998) ?? null, m.receivedAt, m.raw.length, m.dropRaw ? null : m.raw, m.outcome, m.caseId ?? null,
-      m.rejection?.code ?? null, m.rejection?.reason ?? null, JSON.stringify(m.parsed)],
+      m.rejection?.code ?? null, m.rejection?.reason ?? null, JSON.stringify(m.parsed), m.dedupeKey, m.citedCaseId ?? null],
   );
   return rows[0] ? toStored(rows[0]) : undefined;
 }

@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import { requestHash, reserveUnderKey, startReservedCase, type CaseOpeningDeps, type OpenCaseInput } from '../api/features/cases/open-case';
 import { inTransaction } from '../platform/db';
 import type { MessageClassifier } from './classifier';
-import { recordCorrespondence, repliedCase, whatReplyBrings } from './correspondence';
+import { recordCorrespondence, recordUnverifiedCitation, repliedCase, senderIsSubject, whatReplyBrings } from './correspondence';
+import { bytesKey, letterKey } from './dedupe-key';
 import { MessageTooLarge, MessageUnreadable } from './errors';
 import type { ParseOptions } from './limits';
 import { messageSummary, subjectOf } from './mail-summary';
-import { caseRowExists, findBySha, insertAttachments, insertMessage, type MailOutcome, type MailSource, type NewMessage, type StoredMessage } from './mail-store';
+import { caseRowExists, findByKey, findBySha, insertAttachments, insertMessage, lockLetter, type MailOutcome, type MailSource, type NewMessage, type StoredMessage } from './mail-store';
 import { parseMessageWithContent } from './parse-message';
 
 export type { MailSource } from './mail-store';
@@ -22,7 +23,7 @@ export interface IntakeDeps extends CaseOpeningDeps {
 }
 
 export interface TakeInResult {
-  /** This exact message (same bytes) was taken in before: the earlier outcome is returned, nothing new happens. */
+  /** This letter (same Message-ID and sender, or same bytes) was taken in before: the earlier outcome is returned, nothing new happens. */
   duplicate: boolean;
   outcome: MailOutcome;
   mailMessageId: number;
@@ -32,6 +33,8 @@ export interface TakeInResult {
   rejection?: { code: string; reason: string };
   /** Correspondence only: the case waited for information and the reply appears to bring it. */
   bringsMissingInformation?: boolean;
+  /** The message cites this case but its sender is not the case's subject: it opened a triage case instead. */
+  unverifiedCitation?: { caseId: string; reason: 'sender_not_subject' };
 }
 
 /** What a case-opening message keeps so that re-taking it after a crash can finish opening the same case. */
@@ -40,9 +43,9 @@ interface Opening { body: OpenCaseInput; actedAt: string }
 export async function takeInMessage(deps: IntakeDeps, raw: Buffer, source: MailSource): Promise<TakeInResult> {
   const rawSha256 = createHash('sha256').update(raw).digest('hex');
   const earlier = await findBySha(deps.pg, rawSha256);
-  if (earlier) return finish(deps, earlier, rawSha256, true);
+  if (earlier) return finish(deps, earlier, true);
   const receivedAt = source.receivedAt ?? new Date();
-  const base = { source, rawSha256, receivedAt, raw };
+  const base = { source, rawSha256, receivedAt, raw, dedupeKey: bytesKey(rawSha256) };
   let parsed;
   try {
     parsed = await parseMessageWithContent(raw, deps.parseOptions);
@@ -52,16 +55,22 @@ export async function takeInMessage(deps: IntakeDeps, raw: Buffer, source: MailS
     return record(deps, { ...base, dropRaw: err instanceof MessageTooLarge, outcome: 'rejected', rejection: { code: err.code, reason }, parsed: {} });
   }
   const { message, contents } = parsed;
-  const withParse = { ...base, messageId: message.messageId, attachments: { list: message.attachments, contents } };
+  const dedupeKey = letterKey(message);
+  const sameLetter = await findByKey(deps.pg, dedupeKey); // relayed with other headers, or in another of our mailboxes
+  if (sameLetter) return finish(deps, sameLetter, true);
+  const withParse = { ...base, dedupeKey, messageId: message.messageId, attachments: { list: message.attachments, contents } };
   if (message.autoReply) return record(deps, { ...withParse, outcome: 'auto_reply', parsed: messageSummary(message) });
   const classified = deps.classify(message);
-  const replied = await repliedCase(deps.pg, message);
+  const cited = await repliedCase(deps.pg, message);
+  const replied = cited && (await senderIsSubject(deps.pg, cited.caseId, message)) ? cited : undefined;
   if (replied) {
     const brings = whatReplyBrings(message, classified);
     return record(deps, { ...withParse, outcome: 'correspondence', caseId: replied.caseId, parsed: messageSummary(message, classified) },
       (client, row) => recordCorrespondence(client, replied, { id: row.id, rawSha256, messageId: message.messageId, brings }));
   }
-  const type = classified.classification.requestType ?? 'unclassified';
+  // A citation from someone else is no reply: it waits in triage, and the cited case only shows it as unverified.
+  const unverified = cited && !replied ? { caseId: cited.caseId, reason: 'sender_not_subject' as const } : undefined;
+  const type = unverified ? 'unclassified' : classified.classification.requestType ?? 'unclassified';
   const opening: Opening = {
     body: {
       type, channel: 'email', receivedAt: receivedAt.toISOString(), subject: subjectOf(message, classified),
@@ -70,9 +79,9 @@ export async function takeInMessage(deps: IntakeDeps, raw: Buffer, source: MailS
     actedAt: new Date().toISOString(),
   };
   return record(deps, {
-    ...withParse, outcome: type === 'unclassified' ? 'triage' : 'case',
-    parsed: { ...messageSummary(message, classified), opening }, opening,
-  });
+    ...withParse, outcome: type === 'unclassified' ? 'triage' : 'case', citedCaseId: unverified?.caseId,
+    parsed: { ...messageSummary(message, classified), opening, ...(unverified ? { unverifiedCitation: unverified } : {}) }, opening,
+  }, unverified && ((client, row) => recordUnverifiedCitation(client, unverified.caseId, { id: row.id, triageCaseId: row.caseId! })));
 }
 
 type Recording = Omit<NewMessage, 'caseId'> & {
@@ -86,33 +95,36 @@ type Recording = Omit<NewMessage, 'caseId'> & {
  * event: one transaction. Then, outside it, the workflow starts and the case row is written (ADR 005).
  */
 async function record(
-  deps: IntakeDeps, m: Recording, alsoInTransaction?: (client: import('pg').PoolClient, row: StoredMessage) => Promise<boolean>,
+  deps: IntakeDeps, m: Recording, alsoInTransaction?: (client: import('pg').PoolClient, row: StoredMessage) => Promise<boolean | undefined>,
 ): Promise<TakeInResult> {
   let extra: boolean | undefined;
   const stored = await inTransaction(deps.pg, async (client) => {
+    await lockLetter(client, m.dedupeKey);
+    if (await findByKey(client, m.dedupeKey)) return undefined; // a concurrent delivery of this letter won
     let caseId = m.caseId;
     if (m.opening) {
       caseId = (await reserveUnderKey(client, deps.legalTime.timeZone, keyOf(m.rawSha256), requestHash(m.opening.body))).caseId;
     }
     const row = await insertMessage(client, { ...m, caseId });
-    if (!row) return undefined; // a concurrent take-in of the same bytes won; its row is the record
+    if (!row) return undefined; // the same bytes were taken in under another key (before the letter key existed)
     if (m.attachments) await insertAttachments(client, row.id, m.attachments.list, m.attachments.contents);
     if (alsoInTransaction) extra = await alsoInTransaction(client, row);
     return row;
   });
   if (!stored) {
-    const winner = await findBySha(deps.pg, m.rawSha256);
+    const winner = (await findByKey(deps.pg, m.dedupeKey)) ?? (await findBySha(deps.pg, m.rawSha256));
     if (!winner) throw new Error('a message row vanished after a conflicting insert'); // only a UID reused with other bytes
-    return finish(deps, winner, m.rawSha256, true);
+    return finish(deps, winner, true);
   }
-  const result = await finish(deps, stored, m.rawSha256, false);
+  const result = await finish(deps, stored, false);
   return extra === undefined ? result : { ...result, bringsMissingInformation: extra };
 }
 
 const keyOf = (sha: string) => `mail:${sha}`;
 
 /** The outcome as recorded; for a case not yet fully opened (a crash came between), opening is finished first. */
-async function finish(deps: IntakeDeps, row: StoredMessage, rawSha256: string, duplicate: boolean): Promise<TakeInResult> {
+async function finish(deps: IntakeDeps, row: StoredMessage, duplicate: boolean): Promise<TakeInResult> {
+  const { rawSha256 } = row; // the recorded letter's bytes: the case's key and the correspondence event's
   const opening = row.parsed.opening as Opening | undefined;
   if (row.caseId && opening && (!duplicate || !(await caseRowExists(deps.pg, row.caseId)))) {
     await startReservedCase(deps, opening.body, { caseId: row.caseId, openedBy: 'intake', idempotencyKey: keyOf(rawSha256), actedAt: opening.actedAt });
@@ -123,6 +135,7 @@ async function finish(deps: IntakeDeps, row: StoredMessage, rawSha256: string, d
     ...(row.caseId ? { caseId: row.caseId } : {}),
     ...(row.rejectionCode ? { rejection: { code: row.rejectionCode, reason: row.rejectionReason ?? '' } } : {}),
     ...(bringsMissing === undefined ? {} : { bringsMissingInformation: bringsMissing }),
+    ...(row.parsed.unverifiedCitation ? { unverifiedCitation: row.parsed.unverifiedCitation as TakeInResult['unverifiedCitation'] } : {}),
   };
 }
 

@@ -13,9 +13,10 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const scan = Buffer.from('%PDF-1.4 скан паспорта\n'.repeat(40));
 const page = Buffer.from('<script>alert(1)</script>');
 let n = 0;
-function mail(subject: string, body: string, attachments: Array<{ name: string; type: string; content: Buffer }> = []): Buffer {
+/** `from`: a reply comes from the case's subject (a stranger citing the case would go to triage). */
+function mail(subject: string, body: string, attachments: Array<{ name: string; type: string; content: Buffer }> = [], from?: string): Buffer {
   const id = `cm${++n}-${Date.now()}@example.ru`;
-  const head = `From: Ivan Petrov <ivan.cm${n}@example.ru>\r\nTo: wellpro@wellengineering.ru\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nMIME-Version: 1.0\r\n`;
+  const head = `From: Ivan Petrov <${from ?? `ivan.cm${n}@example.ru`}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nMIME-Version: 1.0\r\n`;
   if (!attachments.length) return Buffer.from(`${head}Content-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`);
   const parts = [`Content-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`, ...attachments.map((a) =>
     `Content-Type: ${a.type}\r\nContent-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(a.name)}\r\n`
@@ -40,7 +41,7 @@ beforeAll(async () => {
   expect(opened.statusCode, opened.body).toBe(201);
   ({ caseId, mailMessageId: requestId } = opened.json());
   await eventually(async () => (await engine.pool.query('SELECT 1 FROM cases WHERE id = $1', [caseId])).rowCount);
-  const replied = await post(mail(`Re: [${caseId}]`, 'Дополняю.'));
+  const replied = await post(mail(`Re: [${caseId}]`, 'Дополняю.', [], 'ivan.cm1@example.ru'));
   expect(replied.json()).toMatchObject({ outcome: 'correspondence', caseId });
   replyId = replied.json().mailMessageId;
 });

@@ -8,9 +8,10 @@ beforeAll(async () => { engine = await startEngine({ classify: testClassifier })
 afterAll(async () => { await engine?.stop(); });
 
 let n = 0;
-const mail = (subject: string, body: string, headers = '') => Buffer.from(
-  `From: Ivan Petrov <ivan${++n}@example.ru>\r\nTo: wellpro@wellengineering.ru\r\nSubject: ${subject}\r\n`
-  + `Message-ID: <m${n}-${Date.now()}@example.ru>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n${headers}\r\n${body}\r\n`);
+/** Each letter from a sender of its own, unless `from` is given (a reply comes from the case's subject). */
+const mail = (subject: string, body: string, headers = '', from = `ivan${n + 1}@example.ru`) => Buffer.from(
+  `From: Ivan Petrov <${from}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: ${subject}\r\n`
+  + `Message-ID: <m${++n}-${Date.now()}@example.ru>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n${headers}\r\n${body}\r\n`);
 const post = (raw: Buffer, role: 'officer' | 'auditor' | 'intake' = 'intake') => engine.app.inject({
   method: 'POST', url: '/api/v1/intake/email', headers: { ...engine.auth(role), 'content-type': 'message/rfc822' }, payload: raw,
 });
@@ -46,7 +47,8 @@ it('records a reply carrying the case tag as correspondence on that case, not as
   const opened = (await post(mail('Запрос', 'Прошу предоставить сведения об обработке'))).json();
   await eventually(async () => (await caseRow(opened.caseId)) !== undefined);
   const before = await count('SELECT count(*) AS n FROM cases');
-  const res = await post(mail(`Re: Ваш запрос [${opened.caseId}]`, 'Вот мой паспорт 4510 654321, удалите всё'));
+  const subject = (await caseRow(opened.caseId)).subject_email;
+  const res = await post(mail(`Re: Ваш запрос [${opened.caseId}]`, 'Вот мой паспорт 4510 654321, удалите всё', '', subject));
   expect(res.statusCode).toBe(201);
   expect(res.json()).toMatchObject({ outcome: 'correspondence', caseId: opened.caseId, bringsMissingInformation: false });
   expect(await count('SELECT count(*) AS n FROM cases')).toBe(before);

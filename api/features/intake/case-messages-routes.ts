@@ -24,8 +24,9 @@ const Attachment = Type.Object({
 });
 const Message = Type.Object({
   id: Type.Integer({ description: 'The stored message (mailMessageId of POST /api/v1/intake/email)' }),
-  role: Type.Union([Type.Literal('request'), Type.Literal('correspondence')], {
-    description: 'request: the letter that opened the case; correspondence: a reply recorded on it (its history shows case.correspondence)',
+  role: Type.Union([Type.Literal('request'), Type.Literal('correspondence'), Type.Literal('unverified')], {
+    description: 'request: the letter that opened the case; correspondence: a reply recorded on it (its history shows case.correspondence); '
+      + 'unverified: a message citing the case from a sender who is not its subject (history: case.unverified_citation; it waits in triage)',
   }),
   source: Type.Union([Type.Literal('imap'), Type.Literal('api')]),
   messageId: Type.Union([Type.String(), Type.Null()], { description: 'Message-ID header' }),

@@ -19,7 +19,10 @@ const IntakeResult = Type.Object({
   }),
   caseId: Type.Optional(Type.String({ description: 'The case opened, or the case the reply belongs to' })),
   mailMessageId: Type.Integer({ description: 'The stored message (raw bytes kept)' }),
-  rawSha256: Type.String({ description: 'SHA-256 of the raw message: the key that makes intake exactly-once' }),
+  rawSha256: Type.String({ description: 'SHA-256 of the raw message as recorded (for a duplicate: of the first delivery)' }),
+  unverifiedCitation: Type.Optional(Type.Object({
+    caseId: Type.String(), reason: Type.Literal('sender_not_subject'),
+  }, { description: 'triage: the message cites this case, but its sender is not the case\'s subject; it is not correspondence on it' })),
   bringsMissingInformation: Type.Optional(Type.Boolean({ description: 'correspondence: the case waits for information and the reply appears to bring it' })),
 });
 
@@ -63,7 +66,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ classify?: MessageClassif
       tags: ['intake'], summary: 'Take in one received e-mail (raw RFC 822), as the IMAP intake does',
       description: 'For mail-provider webhooks and manual upload: send the raw message with `Content-Type: message/rfc822`. '
         + 'The message is stored and opens a case (or an `unclassified` case in triage), is recorded as a reply on an existing case, '
-        + 'or as an auto-reply (no case). The same bytes again answer 200 with `"duplicate": true`. A message that cannot be read '
+        + 'or as an auto-reply (no case). The same letter again (same Message-ID and sender, whatever its relay headers) answers 200 with `"duplicate": true`. A message that cannot be read '
         + 'is recorded and answered 422 `message_unreadable`; one above the size limit 413 `message_too_large`. '
         + 'Roles: officer, dpo, admin, and `intake` (a webhook token that can do nothing else).',
       consumes: ['message/rfc822'],
