@@ -86,8 +86,8 @@ describe('minimiseClosedCases', () => {
     old = await aCase('2023-01-01T00:00:00Z', 'Maria.Min@example.ru');
     recent = await aCase('2025-12-01T00:00:00Z');
     open = await aCase(null);
-    mailId = Number((await engine.pool.query(`INSERT INTO mail_messages (source, raw_sha256, message_id, received_at, size_bytes, raw, outcome, case_id, parsed)
-      VALUES ('api', $1, '<m1@example.ru>', '2023-01-10', $2, $3, 'case', $4, '{"from": "maria.min@example.ru"}') RETURNING id`, [sha256(raw), raw.length, raw, old])).rows[0].id);
+    mailId = Number((await engine.pool.query(`INSERT INTO mail_messages (source, raw_sha256, dedupe_key, message_id, received_at, size_bytes, raw, outcome, case_id, parsed)
+      VALUES ('api', $1, 'raw:' || $1, '<m1@example.ru>', '2023-01-10', $2, $3, 'case', $4, '{"from": "maria.min@example.ru"}') RETURNING id`, [sha256(raw), raw.length, raw, old])).rows[0].id);
     await engine.pool.query(`INSERT INTO mail_attachments (mail_message_id, position, filename, content_type, size_bytes, sha256, content)
       VALUES ($1, 0, 'паспорт Ивановой.pdf', 'application/pdf', 4, $2, '\\x25504446')`, [mailId, sha256(Buffer.from('%PDF'))]);
     for (const id of [old, open]) {
