@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectAutoReply } from '../../../intake/auto-reply';
 
 /** Why a message opens no case: the reason the triage view and `npx dsar intake parse` show. */
-const h = (pairs: Record<string, string>): Header[] => Object.entries(pairs).map(([key, value]) => ({ key, value }));
+const h = (pairs: Record<string, string>): Header[] => Object.entries(pairs).map(([key, value]) => ({ key, originalKey: key, value }));
 const status = (content: string | ArrayBuffer): Attachment =>
   ({ mimeType: 'message/delivery-status', content, filename: null, disposition: 'attachment' }) as unknown as Attachment;
 
