@@ -14,7 +14,9 @@ import { reminderPolicy } from './reminder-policy';
 export { ConfigError, EXIT_CONFIG };
 
 export const DEV_DATABASE_PORT = 54329;
-export const DEV_DATABASE_URL = `postgres://dsar:dsar@127.0.0.1:${DEV_DATABASE_PORT}/dsar`;
+/** The database `npm start` embeds, on DSAR_PG_PORT: what the API, worker and CLI use while DATABASE_URL is unset. */
+export const devDatabaseUrl = (env: NodeJS.ProcessEnv): string =>
+  `postgres://dsar:dsar@127.0.0.1:${port(env, 'DSAR_PG_PORT', DEV_DATABASE_PORT)}/dsar`;
 
 export interface TemporalConfig {
   address: string;
@@ -178,7 +180,7 @@ export function temporalConfig(env: NodeJS.ProcessEnv = process.env): TemporalCo
   }
   const tlsOn = env.TEMPORAL_TLS === 'true' || !!ca || !!cert || !!env.TEMPORAL_API_KEY;
   return {
-    address: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
+    address: env.TEMPORAL_ADDRESS || `127.0.0.1:${port(env, 'TEMPORAL_PORT', 7233)}`,
     namespace: env.TEMPORAL_NAMESPACE || 'dsar',
     taskQueue: env.TEMPORAL_TASK_QUEUE || 'dsar-cases',
     // Off unless said: an upsert of an attribute the namespace lacks would fail every workflow task of the case.
@@ -314,7 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
   return {
-    databaseUrl: env.DATABASE_URL || DEV_DATABASE_URL,
+    databaseUrl: env.DATABASE_URL || devDatabaseUrl(env),
     reminderPolicy: reminderPolicy(env.DSAR_REMINDER_POLICY),
     temporal: temporalConfig(env),
     host: env.HOST || '127.0.0.1',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEV_DATABASE_PORT, port } from './config';
+import { DEV_DATABASE_PORT, devDatabaseUrl, port } from './config';
 import { projectRoot } from './tools';
 
 /**
@@ -33,7 +33,7 @@ export function localEngine(env: NodeJS.ProcessEnv = process.env): LocalEngine {
   const shownHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   return {
     dataDir: path.resolve(projectRoot, env.DSAR_DATA_DIR || '.data'),
-    databaseUrl: env.DATABASE_URL || `postgres://dsar:dsar@127.0.0.1:${pgPort}/dsar`,
+    databaseUrl: env.DATABASE_URL || devDatabaseUrl(env),
     embeddedPgPort: env.DATABASE_URL ? undefined : pgPort,
     temporalPort: port(env, 'TEMPORAL_PORT', DEFAULT_TEMPORAL_PORT),
     temporalUiPort: port(env, 'TEMPORAL_UI_PORT', DEFAULT_TEMPORAL_UI_PORT),

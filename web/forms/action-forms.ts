@@ -99,9 +99,8 @@ export function bodyFromForm(action: string, form: FormValues, timeZone: string,
     }
     // One value per field (checkboxes aside): of two, neither is taken silently, as the API refuses a JSON key twice.
     if (Array.isArray(raw)) throw new AppError(400, 'duplicate_form_field', `The form has the field "${field.name}" ${raw.length} times: send it once.`);
-    const value = raw;
-    if (value === undefined || value === '') continue;
-    setPath(body, field.name, field.kind === 'datetime' ? instantFrom(value, timeZone) : value);
+    if (raw === undefined || raw === '') continue;
+    setPath(body, field.name, field.kind === 'datetime' ? instantFrom(raw, timeZone) : raw);
   }
   if (!validate(body)) {
     const err = toErrorBody({ validation: validate.errors, validationContext: 'body' }, log);

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Connection } from '@temporalio/client';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { heartbeatSeen } from '../../../platform/worker-heartbeat';
-import { workerPresent } from '../../../platform/worker-presence';
+import { workerAlive } from '../../../platform/worker-presence';
 import { mailboxKey, readState } from '../../../intake/cursor-store';
 import { calendarStatusNow } from '../../../calendar/status-now';
 
@@ -53,11 +52,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       probe('postgres', app.pg.query('SELECT 1')),
       // Bounded: the SDK would otherwise keep retrying in the background after the probe gave up.
       probe('temporal', connection.withDeadline(Date.now() + 2000, () => connection.healthService.check({}))),
-      probe('worker', workerPresent(app.temporal, namespace, taskQueue, app.config.workerSeenWithinMs).then((p) => { present = p; })),
+      // The same rule as the actions' pre-check and the metric: a worker polls and its process beats.
+      probe('worker', workerAlive(app.temporal, app.pg, namespace, taskQueue, app.config.workerSeenWithinMs).then((p) => { present = p; })),
     ]);
-    // Polling is not enough: a stalled worker's last poll stays fresh up to one long poll after it stopped.
-    // Without PostgreSQL its heartbeat cannot be read, and the pollers alone answer.
-    if (present && postgres) present = await within(heartbeatSeen(app.pg, taskQueue, app.config.workerSeenWithinMs), 2000).catch(() => present);
     const state = (up: boolean) => (up ? 'ok' as const : 'down' as const);
     // Without Temporal nobody can tell whether a worker runs.
     const worker = !temporal || present === undefined ? 'unknown' as const : state(present);

@@ -16,6 +16,13 @@ describe('configuration', () => {
     expect(c.operator.legalName.asInPolicy).toBe('WELL ENGINEERING LLC');
   });
 
+  it('finds the engine `npm start` runs on other ports (DSAR_PG_PORT, TEMPORAL_PORT) when started alone (npm run api, worker)', () => {
+    const c = loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_PG_PORT: '55001', TEMPORAL_PORT: '7301' });
+    expect(c.databaseUrl).toBe('postgres://dsar:dsar@127.0.0.1:55001/dsar');
+    expect(c.temporal.address).toBe('127.0.0.1:7301');
+    expect(loadConfig({ DSAR_PAYLOAD_KEY: key, TEMPORAL_PORT: '7301', TEMPORAL_ADDRESS: 'temporal.example:7233' }).temporal.address).toBe('temporal.example:7233');
+  });
+
   it('loads the operator profile DSAR_OPERATOR_PROFILE names, relative to the working directory', () => {
     const c = loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_OPERATOR_PROFILE: path.relative(process.cwd(), path.resolve(__dirname, '../../../operator/profiles/jugru.json')) });
     expect(c.operator.inn).toBe('7801341446');
