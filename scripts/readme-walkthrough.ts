@@ -8,10 +8,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../platform/tools';
+import { freePort } from '../test/helpers/free-port';
 import { checkCases, checkHttp, checkSecondEngine, type Engine } from './readme-walkthrough-checks';
 import { expectedCases, newcomerBlocks, walkthroughScript } from './readme-blocks';
 
@@ -26,16 +26,6 @@ async function timed<T>(what: string, run: () => Promise<T> | T): Promise<T> {
   timings.push(`${what} ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The environment of a shell with none of the engine's settings: what a newcomer has before reading the README. */
