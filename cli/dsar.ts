@@ -33,8 +33,8 @@ registerAuditCommands(program, { databaseUrl, unreachable });
 registerActCommands(program, { databaseUrl, unreachable });
 registerIntakeCommands(program, { operator: () => operatorProfileFromEnv(process.env) });
 
-program.command('migrate').description('apply pending database migrations').action(async () => {
-  await migrate(databaseUrl(), (m) => console.error(m)).catch(unreachable);
+program.command('migrate').description('apply pending database migrations, as the owner (DATABASE_OWNER_URL, else DATABASE_URL)').action(async () => {
+  await migrate(localEngine(process.env).ownerDatabaseUrl, (m) => console.error(m)).catch(unreachable);
 });
 
 // The CLI needs no payload key: it reads only the legal-time settings, once, when a command uses them.

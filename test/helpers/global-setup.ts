@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
+import { randomBytes } from 'node:crypto';
 import { migrate } from '../../platform/db';
+import { ensureAppLogin } from '../../platform/db-login';
 import { startDevTemporal } from '../../platform/dev-temporal';
 import { ensureDatabase, startEmbeddedPostgres } from '../../platform/embedded-postgres';
 import { ensureTemporalTools } from '../../platform/tools';
@@ -16,6 +18,8 @@ declare module 'vitest' {
     /** Admin connection to the test PostgreSQL; test files clone `templateDatabase` from it. */
     pgAdminUrl: string;
     templateDatabase: string;
+    /** The app's login role (only a member of dsar_app): the API, worker and intake processes log in as it (ADR 017). */
+    pgAppLogin: { login: string; password: string };
     temporalAddress: string;
     temporalTestServer: string;
     workflowBundleCode: string;
@@ -70,6 +74,9 @@ async function startServers(): Promise<{ servers: Servers; teardown: () => Promi
     }
     await ensureDatabase(adminUrl, TEMPLATE);
     await migrate(adminUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`));
+    // As npm start does: a login role of the app's own, made by the owner; roles are the cluster's, grants the template's.
+    const pgAppLogin = { login: 'dsar_api_test', password: randomBytes(18).toString('base64url') };
+    await ensureAppLogin(adminUrl, pgAppLogin.login, pgAppLogin.password);
 
     const temporal = await startDevTemporal({
       cli: tools.cli, port: await freePort(), namespace: 'dsar', logFile: path.join(scratch, 'temporal.log'),
@@ -83,7 +90,7 @@ async function startServers(): Promise<{ servers: Servers; teardown: () => Promi
     const bundle = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quietLogger });
 
     const servers: Servers = {
-      pgAdminUrl: adminUrl, templateDatabase: TEMPLATE, temporalAddress: temporal.address,
+      pgAdminUrl: adminUrl, templateDatabase: TEMPLATE, pgAppLogin, temporalAddress: temporal.address,
       temporalTestServer: tools.testServer, workflowBundleCode: bundle.code,
     };
     return { servers, teardown };
