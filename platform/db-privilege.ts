@@ -20,7 +20,7 @@ export async function loginPrivileges(client: pg.ClientBase): Promise<LoginPrivi
       coalesce(array(SELECT o.rolname FROM pg_roles o
         WHERE o.oid IN (SELECT datdba FROM pg_database WHERE datname = current_database()
                         UNION SELECT relowner FROM pg_class WHERE oid = to_regclass('public.audit_events'))
-          AND pg_has_role(s.oid, o.oid, 'MEMBER') ORDER BY o.rolname), '{}') AS owners
+          AND pg_has_role(s.oid, o.oid, 'MEMBER') ORDER BY o.rolname)::text[], '{}') AS owners
     FROM pg_roles s WHERE s.rolname = session_user`);
   return rows[0] as LoginPrivileges;
 }
