@@ -121,7 +121,9 @@ describe('the API process', () => {
     await kill(asApp.child, 'SIGTERM');
 
     const asOwner = await start({ DATABASE_URL: db.url });
-    expect(await exited(asOwner.child)).toBe(EXIT_CONFIG);
+    // Exits, rather than answering /health (which would mean it serves as the owner).
+    const serving = listening(asOwner.child, `${asOwner.base}/health`).then(() => 'serving', () => new Promise<never>(() => undefined));
+    expect(await Promise.race([exited(asOwner.child), serving])).toBe(EXIT_CONFIG);
     expect(asOwner.stderr()).toContain(`dsar api: Refusing to start: the database login ${ownerName} is a superuser`);
 
     const allowed = await start({ DATABASE_URL: db.url, DSAR_DB_ALLOW_PRIVILEGED_LOGIN: 'true' });
