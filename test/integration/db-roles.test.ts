@@ -7,6 +7,7 @@ import { asLogin } from '../../platform/db-login';
 import { loginPrivileges, privilegeProblem, refusePrivilegedLogin } from '../../platform/db-privilege';
 import { EXIT_CONFIG } from '../../platform/config-error';
 import { freshDatabase } from '../helpers/database';
+import { runDsar } from '../helpers/dsar-cli';
 import { testConfig } from '../helpers/engine';
 import { freePort } from '../helpers/free-port';
 import { kill, listening } from '../helpers/processes';
@@ -131,4 +132,31 @@ describe('the API process', () => {
     expect(allowed.stderr()).toContain('dsar api: warning: DSAR_DB_ALLOW_PRIVILEGED_LOGIN=true: the database login');
     await kill(allowed.child, 'SIGTERM');
   }, 240_000); // three API starts (tsx compiles each) on a shared 2-core machine
+});
+
+describe('dsar app-login (what the DBA or docker compose runs as the owner)', () => {
+  it('creates a login that passes the boot check, connecting as DATABASE_OWNER_URL; without a password it refuses', async () => {
+    const login = `dsar_api_cli_${process.pid}`;
+    const password = 'a-password-of-twenty-chars';
+    // DATABASE_URL is the app's login, which may not create roles: the command must take DATABASE_OWNER_URL.
+    const made = runDsar(db.appUrl, ['app-login', '--login', login], undefined, { DATABASE_OWNER_URL: db.url, DSAR_DB_APP_PASSWORD: password });
+    try {
+      expect(made.stderr).toContain(`dsar: login role ${login} is a member of dsar_app only`);
+      expect(made.status).toBe(0);
+      const client = new pg.Client({ connectionString: asLogin(db.url, login, password) });
+      await client.connect();
+      try {
+        expect(privilegeProblem(await loginPrivileges(client))).toBeUndefined();
+        await expect(client.query(`SET ROLE ${owner.escapeIdentifier(ownerName)}`)).rejects.toThrow(/permission denied to set role/);
+        expect((await client.query(`SELECT pg_has_role(current_user, 'dsar_app', 'MEMBER') AS m`)).rows[0].m).toBe(true);
+      } finally {
+        await client.end();
+      }
+      const refused = runDsar(db.appUrl, ['app-login', '--login', login], undefined, { DATABASE_OWNER_URL: db.url, DSAR_DB_APP_PASSWORD: '' });
+      expect(refused.stderr).toContain('set DSAR_DB_APP_PASSWORD (16+ characters)');
+      expect(refused.status).toBe(78);
+    } finally {
+      await owner.query(`DROP ROLE IF EXISTS ${login}`);
+    }
+  });
 });
