@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPool } from '../../platform/db';
+import { ensureDatabase } from '../../platform/embedded-postgres';
 import { asLogin } from '../../platform/db-login';
 import { loginPrivileges, privilegeProblem, refusePrivilegedLogin } from '../../platform/db-privilege';
 import { EXIT_CONFIG } from '../../platform/config-error';
-import { freshDatabase } from '../helpers/database';
+import { appLoginUrl, freshDatabase } from '../helpers/database';
 import { runDsar } from '../helpers/dsar-cli';
 import { testConfig } from '../helpers/engine';
 import { freePort } from '../helpers/free-port';
@@ -157,6 +158,31 @@ describe('dsar app-login (what the DBA or docker compose runs as the owner)', ()
       expect(refused.status).toBe(78);
     } finally {
       await owner.query(`DROP ROLE IF EXISTS ${login}`);
+    }
+  });
+});
+
+describe('dsar migrate', () => {
+  it('applies the migrations to an empty database as DATABASE_OWNER_URL, not as the app login of DATABASE_URL', async () => {
+    const name = `dsar_migrate_${process.pid}`;
+    const adminUrl = inject('pgAdminUrl');
+    await ensureDatabase(adminUrl, name);
+    const ownerUrl = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+    try {
+      const run = runDsar(appLoginUrl(ownerUrl), ['migrate'], undefined, { DATABASE_OWNER_URL: ownerUrl });
+      expect(run.status, run.stderr).toBe(0);
+      const check = new pg.Client({ connectionString: ownerUrl });
+      await check.connect();
+      try {
+        expect((await check.query(`SELECT tableowner FROM pg_tables WHERE tablename = 'audit_events'`)).rows).toEqual([{ tableowner: new URL(ownerUrl).username }]);
+      } finally {
+        await check.end();
+      }
+    } finally {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   });
 });
