@@ -4,7 +4,9 @@
  * reply on a case are recorded as such; every other message opens a case (or a triage case).
  */
 import { createHash } from 'node:crypto';
-import { requestHash, reserveUnderKey, startReservedCase, type CaseOpeningDeps, type OpenCaseInput } from '../api/features/cases/open-case';
+import { requestHash, reserveUnderKey } from '../opening/case-number';
+import type { CaseOpeningDeps, OpenCaseInput } from '../opening/opening-input';
+import { startReservedCase } from '../opening/start-case';
 import { inTransaction } from '../platform/db';
 import type { MessageClassifier } from './classifier';
 import { recordCorrespondence, recordUnverifiedCitation, repliedCase, senderIsSubject, whatReplyBrings } from './correspondence';
