@@ -33,7 +33,7 @@ export async function startReservedCase(
 
 async function startCaseWorkflow(app: CaseOpeningDeps, opened: CaseOpened): Promise<void> {
   try {
-    // Bounded: an unreachable Temporal answers 503 (temporal_unavailable) instead of hanging the request.
+    // Bounded: an unreachable Temporal leaves the opening pending (opening/open.ts) instead of hanging the request.
     await app.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () => app.temporal.workflow.start(caseWorkflow, {
       workflowId: opened.caseId,
       taskQueue: app.config.temporal.taskQueue,
@@ -41,10 +41,11 @@ async function startCaseWorkflow(app: CaseOpeningDeps, opened: CaseOpened): Prom
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     }));
   } catch (err) {
-    // Under a key, the number is this request's alone: an existing workflow with it was started by an earlier
-    // attempt or a concurrent retry of this same request, and is this case. Without a key it would be a
-    // collision with someone else's case, which must not be taken for success.
-    if (err instanceof WorkflowExecutionAlreadyStartedError && opened.idempotencyKey) return;
+    // The number is this opening's alone (reserved with its case_openings row, in the accepting transaction):
+    // an existing workflow with it was started by an earlier attempt of this same opening — a retry, the
+    // reconciler, or a start whose answer was lost while Temporal was stalled — and is this case. It is not
+    // started twice, so it does not acknowledge twice.
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return;
     throw err;
   }
 }
