@@ -37,6 +37,7 @@ let client: Client | undefined;
 const children: ChildProcess[] = [];
 const tokens = { officer: '', intake: '' };
 const RECONCILE_MS = 1_000;
+const METRICS_TOKEN = randomBytes(24).toString('base64');
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'dsar-stalled-'));
@@ -54,7 +55,7 @@ beforeAll(async () => {
   // The reconciler setting is the API's; a plant of the bug sets it to 0 here (DSAR_OPENING_RECONCILE_MS).
   const env = { SMTP_URL: smtp.url, IMAP_URL: dovecot.imapUrl, IMAP_POLL_INTERVAL_MS: '1000', DSAR_OPENING_RECONCILE_MS: String(RECONCILE_MS) };
   children.push(startEntryPoint('worker/main.ts', engine, env));
-  const api = startEntryPoint('api/server.ts', engine, { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const api = startEntryPoint('api/server.ts', engine, { ...env, PORT: String(port), HOST: '127.0.0.1', DSAR_METRICS_TOKEN: METRICS_TOKEN });
   children.push(api, startEntryPoint('test/helpers/intake-entry.ts', engine, env));
   await listening(api, `${base}/health`);
   await eventually(async () => {
@@ -74,6 +75,12 @@ afterAll(async () => {
   await db?.drop();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 }, 60_000);
+
+/** `dsar_openings_pending` as Prometheus scrapes it from the API process. */
+async function openingsPending(): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  return Number(/^dsar_openings_pending (\S+)$/m.exec(text)?.[1]);
+}
 
 const letter = (n: string, from: string) => Buffer.from(
   `From: Subject ${n} <${from}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: Personal Data Request\r\n`
@@ -121,6 +128,7 @@ it('accepts an open, a webhook letter and a mailbox letter while Temporal is sta
   await eventually(async () => (await pool.query(
     'SELECT count(*)::int AS n FROM case_openings WHERE attempts >= 1 AND last_error IS NOT NULL')).rows[0].n === 3, 60_000);
   expect((await pool.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(0);
+  expect(await openingsPending()).toBe(3);
   const stalledForMs = Date.now() - stalledAt;
 
   process.kill(-pid, 'SIGCONT');
@@ -142,6 +150,7 @@ it('accepts an open, a webhook letter and a mailbox letter while Temporal is sta
   expect(cases).toEqual(ids);
   const pending = (await pool.query('SELECT count(*)::int AS n FROM case_openings WHERE started_at IS NULL OR body IS NOT NULL')).rows[0].n;
   expect(pending).toBe(0);
+  expect(await openingsPending()).toBe(0);
   console.log(`stalled Temporal: open and webhook answered 202 in ${answeredMs} ms; stalled ${stalledForMs} ms; `
     + `after SIGCONT all three acknowledged in ${startedMs} ms`);
 }, 240_000);
