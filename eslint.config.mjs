@@ -47,4 +47,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Opening a case has one home below the API and intake (docs/adr/016): neither it nor intake reaches up into api/.
+    files: ['opening/**/*.ts', 'intake/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/api/*', '**/api/**'], message: 'opening/ and intake/ sit below the API: move what both need into opening/ (or another shared folder), never import api/.' }] }],
+    },
+  },
 );

@@ -18,11 +18,13 @@ import { intakeRoutes } from './features/intake/routes';
 import type { MessageClassifier } from '../intake/classifier';
 import { letterRoutes } from './features/letters/routes';
 import { metrics } from './features/metrics/routes';
+import { openingRoutes } from './features/openings/routes';
 import { operatorRoutes } from './features/operator/routes';
 import { systemRoutes } from './features/systems/routes';
 import { auth } from './plugins/auth';
 import { validatorCompiler } from './validation';
 import { infrastructure } from './plugins/infrastructure';
+import { openingReconciler } from './plugins/opening-reconciler';
 import { rateLimits } from './plugins/rate-limits';
 import { docsCsp, securityHeaders } from './plugins/security-headers';
 import { RequestLogController } from './request-log';
@@ -64,6 +66,7 @@ export async function buildApp(config: Config, opts: { classify?: MessageClassif
   app.get('/api/v1/openapi.json', { config: { auth: false }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(infrastructure, { config });
+  await app.register(openingReconciler);
   await app.register(rateLimits);
   await app.register(auth);
   await app.register(metrics); // before the routes: its latency hook must see every route
@@ -71,6 +74,7 @@ export async function buildApp(config: Config, opts: { classify?: MessageClassif
   await app.register(caseRoutes);
   await app.register(deadlineRoutes);
   await app.register(faultRoutes);
+  await app.register(openingRoutes);
   await app.register(operatorRoutes);
   await app.register(systemRoutes);
   await app.register(destructionRoutes);

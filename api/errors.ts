@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { OpeningRefused } from '../opening/opening-input';
 import { formatHint } from './validation';
 
 /** A refusal the client can act on: stable `code`, HTTP status, and a message saying what to fix. */
@@ -91,7 +92,7 @@ const INTERNAL: ErrorBody = { statusCode: 500, code: 'internal_error', message: 
 
 /** Every error as `{statusCode, code, message}`; 5xx never reveal internals. */
 export function toErrorBody(err: unknown, log: FastifyBaseLogger): ErrorBody {
-  if (err instanceof AppError) return { statusCode: err.statusCode, code: err.code, message: err.message };
+  if (err instanceof AppError || err instanceof OpeningRefused) return { statusCode: err.statusCode, code: err.code, message: err.message };
   const fastifyError = err as Partial<FastifyError>;
   const validation = fastifyError.validation as AjvIssue[] | undefined;
   if (validation) {

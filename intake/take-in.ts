@@ -4,7 +4,8 @@
  * reply on a case are recorded as such; every other message opens a case (or a triage case).
  */
 import { createHash } from 'node:crypto';
-import { requestHash, reserveUnderKey, startReservedCase, type CaseOpeningDeps, type OpenCaseInput } from '../api/features/cases/open-case';
+import type { CaseOpeningDeps, OpenCaseInput } from '../opening/opening-input';
+import { reserveOpening, startOpening } from '../opening/open';
 import { inTransaction } from '../platform/db';
 import type { MessageClassifier } from './classifier';
 import { recordCorrespondence, recordUnverifiedCitation, repliedCase, senderIsSubject, whatReplyBrings } from './correspondence';
@@ -35,6 +36,8 @@ export interface TakeInResult {
   bringsMissingInformation?: boolean;
   /** The message cites this case but its sender is not the case's subject: it opened a triage case instead. */
   unverifiedCitation?: { caseId: string; reason: 'sender_not_subject' };
+  /** The case is recorded but its workflow has not started (Temporal away): the reconciler starts it (docs/adr/016). */
+  opening?: 'pending';
 }
 
 /** What a case-opening message keeps so that re-taking it after a crash can finish opening the same case. */
@@ -91,8 +94,9 @@ type Recording = Omit<NewMessage, 'caseId'> & {
 };
 
 /**
- * The message row, its attachments, the case-number reservation (under `mail:<sha256>`) or the correspondence
- * event: one transaction. Then, outside it, the workflow starts and the case row is written (ADR 005).
+ * The message row, its attachments, the case-number reservation (under `mail:<sha256>`) with the intent to open
+ * (opening/, ADR 016), or the correspondence event: one transaction. Then, outside it, the workflow starts and the
+ * case row is written (ADR 005); if Temporal is away, the reconciler starts it later.
  */
 async function record(
   deps: IntakeDeps, m: Recording, alsoInTransaction?: (client: import('pg').PoolClient, row: StoredMessage) => Promise<boolean | undefined>,
@@ -103,7 +107,8 @@ async function record(
     if (await findByKey(client, m.dedupeKey)) return undefined; // a concurrent delivery of this letter won
     let caseId = m.caseId;
     if (m.opening) {
-      caseId = (await reserveUnderKey(client, deps.legalTime.timeZone, keyOf(m.rawSha256), requestHash(m.opening.body))).caseId;
+      const { body, actedAt } = m.opening;
+      caseId = (await reserveOpening(client, deps.legalTime.timeZone, { body, actedAt, openedBy: 'intake', idempotencyKey: keyOf(m.rawSha256) })).caseId;
     }
     const row = await insertMessage(client, { ...m, caseId });
     if (!row) return undefined; // the same bytes were taken in under another key (before the letter key existed)
@@ -126,8 +131,9 @@ const keyOf = (sha: string) => `mail:${sha}`;
 async function finish(deps: IntakeDeps, row: StoredMessage, duplicate: boolean): Promise<TakeInResult> {
   const { rawSha256 } = row; // the recorded letter's bytes: the case's key and the correspondence event's
   const opening = row.parsed.opening as Opening | undefined;
+  let started: 'started' | 'pending' | undefined;
   if (row.caseId && opening && (!duplicate || !(await caseRowExists(deps.pg, row.caseId)))) {
-    await startReservedCase(deps, opening.body, { caseId: row.caseId, openedBy: 'intake', idempotencyKey: keyOf(rawSha256), actedAt: opening.actedAt });
+    started = await startOpening(deps, { caseId: row.caseId, body: opening.body, openedBy: 'intake', idempotencyKey: keyOf(rawSha256), actedAt: opening.actedAt });
   }
   const bringsMissing = row.outcome === 'correspondence' && duplicate ? await bringsOf(deps, row.caseId!, rawSha256) : undefined;
   return {
@@ -136,6 +142,7 @@ async function finish(deps: IntakeDeps, row: StoredMessage, duplicate: boolean):
     ...(row.rejectionCode ? { rejection: { code: row.rejectionCode, reason: row.rejectionReason ?? '' } } : {}),
     ...(bringsMissing === undefined ? {} : { bringsMissingInformation: bringsMissing }),
     ...(row.parsed.unverifiedCitation ? { unverifiedCitation: row.parsed.unverifiedCitation as TakeInResult['unverifiedCitation'] } : {}),
+    ...(started === 'pending' ? { opening: 'pending' as const } : {}),
   };
 }
 

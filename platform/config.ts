@@ -58,6 +58,11 @@ export interface Config extends ObservabilityConfig {
   workerMaxCachedWorkflows?: number;
   /** The operator's mailbox read by e-mail intake (IMAP_URL); unset: intake is off. */
   imap?: ImapSettings;
+  /**
+   * How often the API starts the openings accepted while Temporal was away (DSAR_OPENING_RECONCILE_MS, default 5000;
+   * loadConfig always sets it). 0 or unset: no reconciler in this process (docs/adr/016).
+   */
+  openingReconcileMs?: number;
   /** How long a web console sign-in lasts (DSAR_CONSOLE_SESSION_HOURS; loadConfig always sets it; default 12). */
   consoleSessionHours?: number;
 }
@@ -130,6 +135,15 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name}=${raw} must be a positive whole number.`);
+  return n;
+}
+
+/** Like positiveInt, with 0 allowed (it turns the thing off). */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name}=${raw} must be a whole number of milliseconds (0: off).`);
   return n;
 }
 
@@ -370,6 +384,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     letters: letterSettings(env, undefined, legalTime.operator),
     workerMaxCachedWorkflows: maxCachedWorkflows(env),
     imap: imapSettings(env),
+    openingReconcileMs: wholeNumber(env, 'DSAR_OPENING_RECONCILE_MS', 5_000),
     systems: checkRegistryOperator(loadSystemsRegistry(systemsFile), legalTime.operator, systemsFile),
     actSigner: actSignerFromEnv(env),
     consoleSessionHours: positiveInt(env, 'DSAR_CONSOLE_SESSION_HOURS', 12),

@@ -13,10 +13,10 @@ import { testConfig } from '../helpers/engine';
 import { freePort } from '../helpers/free-port';
 
 /**
- * Temporal goes down (its own dev server here, so the other test files keep theirs): opens fail with 503
- * temporal_unavailable, while reads keep answering from PostgreSQL and /health says exactly which part is down.
- * Opening used to hold a pooled connection while waiting on Temporal: 20 opens emptied the pool and every
- * read answered database_unavailable.
+ * Temporal goes down (its own dev server here, so the other test files keep theirs): opens are accepted and
+ * recorded (202, status `opening`, docs/adr/016), while reads keep answering from PostgreSQL and /health says
+ * exactly which part is down. Opening used to hold a pooled connection while waiting on Temporal: 20 opens
+ * emptied the pool and every read answered database_unavailable.
  */
 let temporal: DevTemporal;
 let app: FastifyInstance;
@@ -66,12 +66,15 @@ it('keeps reads and health truthful while Temporal is down, however many opens w
   expect(health.statusCode).toBe(503);
   expect(health.json()).toEqual({ status: 'unavailable', postgres: 'ok', temporal: 'down', worker: 'unknown', intake: 'off', calendar: expect.any(Object) });
 
-  const refused = await Promise.all(opens);
-  for (const r of refused) {
-    expect(r.statusCode).toBe(503);
-    expect(r.json().code).toBe('temporal_unavailable');
+  const accepted = await Promise.all(opens);
+  for (const r of accepted) {
+    expect(r.statusCode).toBe(202);
+    expect(r.json().status).toBe('opening');
   }
-  // Nothing half-opened: no case row exists for an open Temporal never took.
+  // No case row exists for an open Temporal never took; each waits, listed, with its own number.
   const after = await app.inject({ method: 'GET', url: '/api/v1/cases', headers: auth });
   expect(after.json().items).toHaveLength(1);
+  const waiting = await app.inject({ method: 'GET', url: '/api/v1/openings', headers: auth });
+  expect(waiting.json().items.map((o: { caseId: string }) => o.caseId).sort()).toEqual(accepted.map((r) => r.json().id).sort());
+  expect(new Set(accepted.map((r) => r.json().id)).size).toBe(20);
 }, 120_000);

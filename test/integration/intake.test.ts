@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestHash } from '../../api/features/cases/open-case';
+import { requestHash } from '../../opening/case-number';
 import type { OpenCaseBody } from '../../api/features/cases/schemas';
 import { openingTerms } from '../../domain/case/terms';
 import { caseWorkflow } from '../../workflows';

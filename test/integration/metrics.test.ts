@@ -61,6 +61,10 @@ it('counts requests by route pattern, cases by status and type, overdue and unes
     due, due_at, provisional, deadline, opened_by) SELECT 'DSAR-2024-000001', 'correction', 'received', channel, subject_name,
     received_at, rule_id, calendar_version, due, due_at, provisional, deadline, opened_by FROM cases WHERE id = $1`, [late]);
 
+  // An opening accepted while Temporal was away and not started yet (this app runs no reconciler).
+  await engine.pool.query(`INSERT INTO case_openings (case_id, body, opened_by, acted_at, next_attempt_at)
+    VALUES ('DSAR-2024-000002', '{"type": "access"}', 'metric test', now(), now())`);
+
   let metric = await scrape();
   expect(metric('http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/cases', status_code: '201' })).toEqual([2]);
   expect(metric('http_request_duration_seconds_count', { method: 'GET', route: '/api/v1/cases', status_code: '200' })).toEqual([2]);
@@ -73,6 +77,7 @@ it('counts requests by route pattern, cases by status and type, overdue and unes
   expect(metric('dsar_cases_due_passed_not_escalated')).toEqual([1]);
   expect(metric('dsar_case_faults_open')).toEqual([0]);
   expect(metric('dsar_worker_present')).toEqual([1]);
+  expect(metric('dsar_openings_pending')).toEqual([1]);
   expect(metric('process_cpu_user_seconds_total')).toHaveLength(1);
 
   // The gauge counts unresolved faults only.

@@ -4,7 +4,7 @@ import { takeAction } from './take-action';
 import { caseHistory, listCases, requireCase } from './read-model';
 import { ActionBody } from './action-schemas';
 import {
-  Case, CaseHistory, CaseList, CaseListQuery, CaseParams, ErrorBody, IdempotencyHeaders, NoQuery, OpenCaseBody,
+  Case, CaseHistory, CaseList, CaseListQuery, CaseParams, ErrorBody, IdempotencyHeaders, NoQuery, OpenCaseBody, PendingCase,
 } from './schemas';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 503: ErrorBody };
@@ -15,12 +15,18 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/v1/cases', {
     schema: {
       tags: ['cases'], summary: 'Open a case for a data-subject request',
-      description: 'Records the case and starts its workflow; the statutory due date comes from the legal-time engine.',
-      headers: IdempotencyHeaders, body: OpenCaseBody, response: { 200: Case, 201: Case, ...errors },
+      description: 'Records the case and starts its workflow; the statutory due date comes from the legal-time engine. '
+        + 'If Temporal does not answer in time, the request is still accepted and recorded: 202 with the reserved case number and '
+        + 'status `opening`; the engine starts the case by itself when Temporal is back (docs/adr/016), so the client need not retry.',
+      headers: IdempotencyHeaders, body: OpenCaseBody, response: { 200: Case, 201: Case, 202: PendingCase, ...errors },
     },
   }, async (request, reply) => {
-    const { created, view } = await openCase(app, request.body, request.principal!, request.headers['idempotency-key']);
-    return reply.status(created ? 201 : 200).send(view);
+    const result = await openCase(app, request.body, request.principal!, request.headers['idempotency-key']);
+    if ('pending' in result) {
+      const { id } = result.pending;
+      return reply.status(202).send({ id, status: 'opening' as const, message: `Accepted as case ${id}; its workflow starts as soon as Temporal answers again. Do not send the request again.` });
+    }
+    return reply.status(result.created ? 201 : 200).send(result.view);
   });
 
   app.get('/api/v1/cases', {

@@ -112,6 +112,17 @@ export const AuditEvent = Type.Object({
 });
 export const CaseHistory = Type.Object({ caseId: CaseId, events: Type.Array(AuditEvent) });
 
+/** 202 to POST /api/v1/cases: the request is accepted and its number reserved; Temporal did not take the start in time. */
+export const PendingCase = Type.Object({
+  id: CaseId,
+  status: Type.Literal('opening', {
+    description: 'Accepted and recorded, its case number reserved; the case workflow starts as soon as Temporal answers again '
+      + '(the engine retries by itself: do not send the request again). GET /api/v1/cases/{id} answers 404 until it has started; '
+      + 'GET /api/v1/openings lists what waits.',
+  }),
+  message: Type.String(),
+}, { description: 'Accepted; the case starts when Temporal is back' });
+
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, description: 'Repeat a POST safely: a request whose key was already used is answered with the current case, never applied twice' })),
 });

@@ -24,6 +24,10 @@ const IntakeResult = Type.Object({
     caseId: Type.String(), reason: Type.Literal('sender_not_subject'),
   }, { description: 'triage: the message cites this case, but its sender is not the case\'s subject; it is not correspondence on it' })),
   bringsMissingInformation: Type.Optional(Type.Boolean({ description: 'correspondence: the case waits for information and the reply appears to bring it' })),
+  opening: Type.Optional(Type.Literal('pending', {
+    description: 'With 202: the message and its case are recorded (caseId reserved) but Temporal did not take the start in time; '
+      + 'the engine starts the case by itself when Temporal is back (docs/adr/016). Do not send the message again.',
+  })),
 });
 
 /**
@@ -66,17 +70,19 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ classify?: MessageClassif
       tags: ['intake'], summary: 'Take in one received e-mail (raw RFC 822), as the IMAP intake does',
       description: 'For mail-provider webhooks and manual upload: send the raw message with `Content-Type: message/rfc822`. '
         + 'The message is stored and opens a case (or an `unclassified` case in triage), is recorded as a reply on an existing case, '
-        + 'or as an auto-reply (no case). The same letter again (same Message-ID and sender, whatever its relay headers) answers 200 with `"duplicate": true`. A message that cannot be read '
+        + 'or as an auto-reply (no case). If Temporal does not answer in time, the message is recorded all the same and answered 202 with '
+        + '`"opening": "pending"`: its case starts by itself when Temporal is back. The same letter again (same Message-ID and sender, whatever its relay headers) answers 200 with `"duplicate": true`. A message that cannot be read '
         + 'is recorded and answered 422 `message_unreadable`; one above the size limit 413 `message_too_large`. '
         + 'Roles: officer, dpo, admin, and `intake` (a webhook token that can do nothing else).',
       consumes: ['message/rfc822'],
       body: RawMessage,
-      response: { 200: IntakeResult, 201: IntakeResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 503: ErrorBody },
+      response: { 200: IntakeResult, 201: IntakeResult, 202: IntakeResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 503: ErrorBody },
     },
   }, async (request, reply) => {
     if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'unsupported_media_type', 'Send the raw message with "content-type: message/rfc822".');
     const result = await takeInMessage(deps, request.body, { kind: 'api' });
     if (result.outcome === 'rejected') throw refusal(result);
-    return reply.status(result.duplicate ? 200 : 201).send({ ...result, outcome: result.outcome });
+    const status = result.opening === 'pending' ? 202 : result.duplicate ? 200 : 201;
+    return reply.status(status).send({ ...result, outcome: result.outcome });
   });
 };

@@ -7,6 +7,7 @@ import { CASE_TYPES } from '../../../domain/case/request-types';
 import type { TemporalConfig } from '../../../platform/config';
 import { workerAlive } from '../../../platform/worker-presence';
 import { calendarStatusNow } from '../../../calendar/status-now';
+import { countPendingOpenings } from '../../../opening/opening-store';
 import type { LegalTime } from '../../../platform/legal-time-config';
 
 export interface GaugeSources {
@@ -81,6 +82,13 @@ export function registerEngineGauges(registry: Registry, src: GaugeSources): voi
       const { rows } = await src.pg.query<{ n: number }>("SELECT count(*)::int AS n FROM letters WHERE status = 'unconfirmed'");
       unconfirmed.set(rows[0]!.n);
     }, () => unconfirmed.set(NaN)),
+  });
+
+  // Should return to 0 once Temporal answers: accepted requests whose case workflow has not started (docs/adr/016).
+  const openings: Gauge = new Gauge({
+    name: 'dsar_openings_pending', help: 'Accepted requests recorded with their case number whose workflow has not started yet (GET /api/v1/openings)',
+    registers: [registry],
+    collect: guarded('dsar_openings_pending', async () => openings.set(await countPendingOpenings(src.pg)), () => openings.set(NaN)),
   });
 
   const worker: Gauge = new Gauge({

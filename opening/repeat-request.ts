@@ -1,7 +1,8 @@
 import type pg from 'pg';
-import { computeDeadline } from '../../../domain/legal-time';
-import type { LegalTime } from '../../../platform/legal-time-config';
-import type { OpenCaseBody } from './schemas';
+import type { RequestType } from '../domain/case/request-types';
+import { computeDeadline } from '../domain/legal-time';
+import type { LegalTime } from '../platform/legal-time-config';
+import type { OpenCaseInput } from './opening-input';
 
 export interface RepeatOf {
   caseId: string;
@@ -15,7 +16,7 @@ export interface RepeatOf {
  * same thing (request type) and was answered less than 30 days before this receipt. The officer may then refuse
  * with the `repeat_request` ground, unless the subject explains why the first answer was incomplete.
  */
-export async function repeatOf(db: pg.Pool, body: OpenCaseBody, legalTime: LegalTime): Promise<RepeatOf | undefined> {
+export async function repeatOf(db: pg.Pool, body: OpenCaseInput & { type: RequestType }, legalTime: LegalTime): Promise<RepeatOf | undefined> {
   const { rows } = await db.query(
     `SELECT id, closed_at FROM cases
      WHERE type = $1 AND status IN ('responded', 'refused') AND closed_at IS NOT NULL AND closed_at < $2
