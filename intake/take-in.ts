@@ -125,10 +125,10 @@ async function record(
     if (m.opening) {
       caseId = (await reserveUnderKey(client, deps.legalTime.timeZone, keyOf(m.rawSha256), requestHash(m.opening.body))).caseId;
     }
-    const row = await insertMessage(client, { ...m, caseId });
+    const parsed = m.officer ? { ...m.parsed, receivedAtStatedBy: m.officer.name } : m.parsed;
+    const row = await insertMessage(client, { ...m, caseId, parsed });
     if (!row) return undefined; // the same bytes were taken in under another key (before the letter key existed)
     if (m.attachments) await insertAttachments(client, row.id, m.attachments.list, m.attachments.contents);
-    if (m.officer) await recordStatedDayZero(client, row, m.officer);
     if (alsoInTransaction) extra = await alsoInTransaction(client, row);
     return row;
   });
@@ -150,6 +150,7 @@ async function finish(deps: IntakeDeps, row: StoredMessage, duplicate: boolean):
   if (row.caseId && opening && (!duplicate || !(await caseRowExists(deps.pg, row.caseId)))) {
     await startReservedCase(deps, opening.body, { caseId: row.caseId, openedBy: 'intake', idempotencyKey: keyOf(rawSha256), actedAt: opening.actedAt });
   }
+  if (row.receivedAtSource === 'officer') await recordStatedDayZero(deps, row);
   const bringsMissing = row.outcome === 'correspondence' && duplicate ? await bringsOf(deps, row.caseId!, rawSha256) : undefined;
   return {
     duplicate, outcome: row.outcome, mailMessageId: row.id, rawSha256,
@@ -167,12 +168,15 @@ async function bringsOf(deps: IntakeDeps, caseId: string, sha: string): Promise<
   return rows[0]?.data?.bringsMissingInformation === true;
 }
 
-/** The officer's word on when the letter arrived, in the audit log under their name (the case's, when it opened one). */
-async function recordStatedDayZero(db: import('pg').PoolClient, row: StoredMessage, officer: { name: string; receivedAt: Date }): Promise<void> {
-  await db.query(
+/**
+ * The officer's word on when the letter arrived, in the audit log under their name: on the case, once its row exists
+ * (written after the workflow started, so here and not in the message's transaction; the key makes a repeat a no-op).
+ */
+async function recordStatedDayZero(deps: IntakeDeps, row: StoredMessage): Promise<void> {
+  await deps.pg.query(
     `INSERT INTO audit_events (case_id, actor, action, message, data, dedupe_key)
      VALUES ($1, $2, 'intake.received_at_stated', $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
-    [row.caseId, officer.name, 'An officer stated when the operator received this letter (it carries no Received: header of our mail server)',
-      JSON.stringify({ mailMessageId: row.id, receivedAt: officer.receivedAt.toISOString() }), `mail:${row.rawSha256}:received_at`],
+    [row.caseId, row.parsed.receivedAtStatedBy, 'An officer stated when the operator received this letter (it carries no Received: header of our mail server)',
+      JSON.stringify({ mailMessageId: row.id, receivedAt: row.receivedAt.toISOString() }), `mail:${row.rawSha256}:received_at`],
   );
 }
