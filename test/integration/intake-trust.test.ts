@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import { DEFAULT_OPERATOR_PROFILE, loadOperatorProfile } from '../../operator/profile';
 import { letterSettings } from '../../platform/config';
+import { createUser } from '../../users/user-store';
 import { letterDeps } from '../../worker/letter-deps';
 import { startEngine, eventually, type Engine } from '../helpers/engine';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
@@ -47,6 +48,20 @@ async function post(raw: Buffer, role: 'intake' | 'officer' = 'intake', query = 
 const get = async (path: string) => (await fetch(`${base}${path}`, { headers: engine.auth('officer') })).json() as Promise<Record<string, any>>;
 const deliveredTo = (email: string) => smtp.received.filter((m) => m.rcpt.includes(email));
 const count = async (sql: string, args: unknown[] = []) => Number((await engine.pool.query(sql, args)).rows[0].n);
+/** A console page as a signed-in officer sees it, in English. */
+async function consolePage(path: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => { for (const c of res.headers.getSetCookie()) { const [k, v] = c.split(';')[0]!.split('='); jar.set(k!, v!); } return res; };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const form = await keep(await fetch(`${base}/sign-in`)).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1]!;
+  const email = `olga${Date.now()}@example.ru`;
+  await createUser(engine.pool, { email, name: 'Olga Officer', role: 'officer', password: 'a long enough passphrase' });
+  keep(await fetch(`${base}/sign-in`, { method: 'POST', redirect: 'manual', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email, password: 'a long enough passphrase' }).toString() }));
+  keep(await fetch(`${base}/lang/en?back=/`, { redirect: 'manual', headers: { cookie: cookie() } }));
+  return (await fetch(`${base}${path}`, { headers: { cookie: cookie() } })).text();
+}
 const opened = (caseId: string) => eventually(async () => (await count(`SELECT count(*) AS n FROM audit_events WHERE case_id = $1 AND action = 'case.opened'`, [caseId])) === 1, 30_000);
 
 it('sends a letter claiming our own domain that our server did not authenticate to triage, flagged, and no acknowledgement reaches the SMTP server', async () => {
@@ -69,6 +84,11 @@ it('sends a letter claiming our own domain that our server did not authenticate 
   expect(deliveredTo(spoof.from)).toHaveLength(0);
   const messages = await get(`/api/v1/cases/${s.body.caseId}/messages`);
   expect(messages.items[0]).toMatchObject({ role: 'request', receivedAtSource: 'received_header', senderAuth: { ownDomainUnverified: true, spf: { result: 'fail', domain: 'wellengineering.ru' } } });
+  // The officer sees it on the console's case page (signed in over the socket, English).
+  const page = await consolePage(`/cases/${s.body.caseId}`);
+  expect(page).toContain('SPF fail, DKIM none, DMARC fail');
+  expect(page).toContain('claims our own domain, not authenticated by our server: no acknowledgement');
+  expect(page).toContain("day 0 from our mail server&#39;s Received: header");
 }, 60_000);
 
 it('says "not checked", never "pass", when no authserv-id is configured, whatever the headers claim', async () => {
