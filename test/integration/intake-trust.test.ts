@@ -89,6 +89,9 @@ it('sends a letter claiming our own domain that our server did not authenticate 
   expect(page).toContain('SPF fail, DKIM none, DMARC fail');
   expect(page).toContain('claims our own domain, not authenticated by our server: no acknowledgement');
   expect(page).toContain("day 0 from our mail server&#39;s Received: header");
+  // …and in the triage list on the dashboard, flagged.
+  const triage = /<section aria-labelledby="triage">[\s\S]*?<\/section>/.exec(await consolePage('/'))![0];
+  expect(triage).toMatch(new RegExp(`${s.body.caseId}<\/a>[^<]*<bdi>[^<]*<\/bdi>[^<]*<strong>claims our own domain`));
 }, 60_000);
 
 it('says "not checked", never "pass", when no authserv-id is configured, whatever the headers claim', async () => {
