@@ -92,6 +92,7 @@ export async function takeInMessage(deps: IntakeDeps, raw: Buffer, source: MailS
     body: {
       type, channel: 'email', receivedAt: receivedAt.toISOString(), subject: subjectOf(message, classified),
       language: classified.classification.language, // the acknowledgement and every letter to the subject in their language
+      ...(auth.ownDomainUnverified ? { withoutAcknowledgement: true as const } : {}),
     },
     actedAt: new Date().toISOString(),
     receivedAtSource: dayZero.source,

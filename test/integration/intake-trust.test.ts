@@ -92,6 +92,16 @@ it('sends a letter claiming our own domain that our server did not authenticate 
   // …and in the triage list on the dashboard, flagged.
   const triage = /<section aria-labelledby="triage">[\s\S]*?<\/section>/.exec(await consolePage('/'))![0];
   expect(triage).toMatch(new RegExp(`${s.body.caseId}<\/a>[^<]*<bdi>[^<]*<\/bdi>[^<]*<strong>claims our own domain`));
+  // Not even when an officer classifies it (the step that acknowledges a triaged letter): a later letter's
+  // acknowledgement comes through, the forged sender's never does.
+  const classified = await fetch(`${base}/api/v1/cases/${s.body.caseId}/actions`, {
+    method: 'POST', headers: { ...engine.auth('officer'), 'content-type': 'application/json' }, body: JSON.stringify({ action: 'classify', type: 'access' }),
+  });
+  expect(classified.status).toBe(200);
+  const later = letter({ auth: 'spf=pass smtp.mailfrom=example.ru; dkim=none; dmarc=none' });
+  expect((await post(later.raw)).status).toBe(201);
+  await eventually(async () => deliveredTo(later.from).length === 1, 30_000);
+  expect(deliveredTo(spoof.from)).toHaveLength(0);
 }, 60_000);
 
 it('says "not checked", never "pass", when no authserv-id is configured, whatever the headers claim', async () => {

@@ -55,7 +55,7 @@ export interface CaseOpeningDeps {
 }
 
 /** A request to open, as the API validated it or as e-mail intake read it (`unclassified`: waits in triage). */
-export type OpenCaseInput = Omit<OpenCaseBody, 'type'> & { type: CaseType };
+export type OpenCaseInput = Omit<OpenCaseBody, 'type'> & { type: CaseType; withoutAcknowledgement?: true };
 
 /**
  * Steps 2 and 3 of ADR 005 for a case number already reserved (under `idempotencyKey`): start the workflow,
@@ -72,6 +72,7 @@ export async function startReservedCase(
     caseId: c.caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
     subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: c.openedBy, idempotencyKey: c.idempotencyKey, actedAt: c.actedAt,
     ...(body.language ? { language: body.language } : {}),
+    ...(body.withoutAcknowledgement ? { withoutAcknowledgement: true } : {}),
     ...(repeat ? { repeatOf: repeat } : {}),
     ...(deps.config.temporal.searchAttributes ? { searchAttributes: true } : {}),
   };
