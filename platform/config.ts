@@ -358,9 +358,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     letters: letterSettings(env),
     workerMaxCachedWorkflows: maxCachedWorkflows(env),
     imap: imapSettings(env),
-    intakeTrust: intakeTrustSettings(env),
     systems: systemsRegistryFromEnv(env),
     actSigner: actSignerFromEnv(env),
     consoleSessionHours: positiveInt(env, 'DSAR_CONSOLE_SESSION_HOURS', 12),
+    intakeTrust: intakeTrustSettings(env),
   };
 }
