@@ -64,7 +64,7 @@ const isStaffLetter = (kind: LetterKind) => kind === 'staff_reminder' || kind ==
 function letterOperator(deps: LetterDeps, language: LetterLanguage): LetterOperator {
   const o = deps.operator;
   const name = language === 'ru' ? o.legalName.ru ?? o.legalName.asInPolicy : o.legalName.asInPolicy;
-  return { legalName: name, address: o.address.legal, email: o.requestChannels?.mailboxes?.[0]?.address ?? deps.from, website: o.websites?.[0] };
+  return { legalName: name, address: language === 'ru' ? o.address.ru ?? o.address.legal : o.address.legal, email: o.requestChannels?.mailboxes?.[0]?.address ?? deps.from, website: o.websites?.[0] };
 }
 
 /** Reminders → the assignee (the DPO while nobody is assigned); escalation → DPO and head; a recipient notice → that recipient; the rest → the subject. */

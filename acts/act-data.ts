@@ -33,11 +33,15 @@ export interface ActContext {
   registry: SystemsRegistry;
   /** The case's audit events, oldest first: the source of the p.5 log extract. */
   events: readonly AuditEventRow[];
+  /** The operator's time zone (the PDF's instants); default Europe/Moscow. */
+  timeZone?: string;
 }
 
 export class ActInputError extends Error {}
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
+/** 2026-03-02 → 02.03.2026, the form a Russian document gives dates in. */
+export const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /** The act's data, every Order 179 p.3 field filled (pure: the same input gives the same act). */
 export function buildActData(input: ActInput, ctx: ActContext): DestructionAct {
@@ -54,23 +58,29 @@ export function buildActData(input: ActInput, ctx: ActContext): DestructionAct {
       const [name = '', address = ''] = key.split('\u0000');
       return { name, address, systems: systems.filter((s) => s.processor?.name === name && s.processor.address === address).map((s) => s.id) };
     });
-  const reasonLine = `${input.reason.text.ru} (${input.reason.legalBasis}; запрос ${input.reason.request.number} от ${input.reason.request.date})`;
+  const reasonLine = `${input.reason.text.ru} (${input.reason.legalBasis}; запрос ${input.reason.request.number} от ${ruDate(input.reason.request.date)})`;
+  const reasonWords = { ru: `${input.reason.text.ru} (${input.reason.legalBasis})`, en: `${input.reason.text.en} (${input.reason.legalBasis})` };
   const { logExtract, movedFromLog } = buildLogExtract(input.caseId, ctx.events, systems, {
-    subject: input.subject.name, categories, reason: reasonLine,
+    subject: input.subject.name, categories, reason: reasonLine, reasonWords,
   });
+  // buildLogExtract gives one entry per automated system, in the systems' order.
+  const logged = new Map(systems.filter((s) => s.automated).map((s, i) => [s.id, logExtract[i]!.categories]));
   return {
-    schema: 'dsar-destruction-act/1',
+    schema: 'dsar-destruction-act/2',
     number: ctx.number,
     issuedOn: ctx.issuedOn,
     caseId: input.caseId,
+    timeZone: ctx.timeZone ?? 'Europe/Moscow',
     operator: {
-      name: profile.legalName.ru ?? profile.legalName.asInPolicy, nameAsInPolicy: profile.legalName.asInPolicy, address: profile.address.legal,
+      name: profile.legalName.ru ?? profile.legalName.asInPolicy, nameAsInPolicy: profile.legalName.asInPolicy,
+      address: profile.address.ru ?? profile.address.legal, addressAsInPolicy: profile.address.legal,
       ...(profile.inn ? { inn: profile.inn } : {}), ...(profile.ogrn ? { ogrn: profile.ogrn } : {}),
     },
     processors,
     subject: input.subject,
     destroyedBy: input.destroyedBy,
     categories,
+    categoriesBySystem: systems.map((s) => ({ system: s.id, categories: logged.get(s.id) ?? (input.categories?.length ? input.categories : s.categories) })),
     media: systems.filter((s) => !s.automated).map((s) => ({ system: s.id, medium: s.name, sheets: sheetsOf(s.id)! })),
     informationSystems: systems.filter((s) => s.automated).map((s) => ({ id: s.id, name: s.name })),
     methods: systems.map((s) => ({ system: s.id, method: input.methods?.[s.id] ?? input.method ?? s.destructionMethod })),

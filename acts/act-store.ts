@@ -20,8 +20,8 @@ export const actNumber = (year: number, seq: number) => `179-${year}-${String(se
 const dateIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 async function caseEvents(client: pg.PoolClient, caseId: string): Promise<AuditEventRow[]> {
-  const { rows } = await client.query<{ id: string; at: Date; actor: string; action: string; data: Record<string, unknown> }>(
-    'SELECT id::text AS id, at, actor, action, data FROM audit_events WHERE case_id = $1 ORDER BY id', [caseId]);
+  const { rows } = await client.query<{ id: string; chainSeq: string; at: Date; actor: string; action: string; data: Record<string, unknown> }>(
+    'SELECT id::text AS id, chain_seq::text AS "chainSeq", at, actor, action, data FROM audit_events WHERE case_id = $1 ORDER BY chain_seq', [caseId]);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
@@ -44,7 +44,7 @@ export async function issueAct(pool: pg.Pool, input: ActInput, deps: IssueDeps):
     const raced = await existing();
     if (raced) return fromRow(raced);
     const seq = counter!.last_number + 1;
-    const act = buildActData(input, { number: actNumber(year, seq), issuedOn, operator: deps.operator, registry: deps.registry, events: await caseEvents(client, input.caseId) });
+    const act = buildActData(input, { number: actNumber(year, seq), issuedOn, operator: deps.operator, registry: deps.registry, events: await caseEvents(client, input.caseId), timeZone: deps.timeZone });
     const json = `${JSON.stringify(act, null, 2)}\n`;
     const pdf = await renderActPdf(act);
     const signature = deps.signer?.sign(pdf) ?? null;

@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { connectClient } from '../platform/temporal';
 import { ensureTemporalTools } from '../platform/tools';
 import { freePort } from '../test/helpers/free-port';
+import { APP_LOGIN, asLogin, ensureAppLogin } from '../platform/db-login';
 
 export const TASK_QUEUE = 'dsar-bench';
 const NAMESPACE = 'dsar';
@@ -54,6 +55,9 @@ export async function startBenchEngine(log: (msg: string) => void): Promise<Benc
     const db = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: await freePort(), database: 'dsar_bench' });
     stops.unshift(db.stop);
     await migrate(db.url);
+    // As npm start: the API, worker and intake processes log in as the app's own role, never the owner (ADR 017).
+    const appLogin = { login: APP_LOGIN, password: randomBytes(18).toString('base64url') };
+    await ensureAppLogin(db.url, appLogin.login, appLogin.password);
     const temporal = await startDevTemporal({
       cli: tools.cli, port: await freePort(), namespace: NAMESPACE, logFile: path.join(scratch, 'temporal.log'),
     });
@@ -62,7 +66,7 @@ export async function startBenchEngine(log: (msg: string) => void): Promise<Benc
     const payloadKey = randomBytes(32);
     const apiLog = path.join(scratch, 'api.log');
     const workerEnv = {
-      DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: NAMESPACE, DSAR_PAYLOAD_KEY: payloadKey.toString('base64'),
+      DATABASE_URL: asLogin(db.url, appLogin.login, appLogin.password), TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: NAMESPACE, DSAR_PAYLOAD_KEY: payloadKey.toString('base64'),
     };
     const api = await startApi(apiLog, {
       ...workerEnv, TEMPORAL_TASK_QUEUE: TASK_QUEUE,

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { CHAINED_EVENT_COLUMNS, GENESIS_HASH, eventHash, type ChainedEvent } from './audit-chain';
+import type { Anchor } from './audit-anchor-file';
 
 export type FindingKind = 'tampered' | 'missing' | 'reordered' | 'anchor' | 'truncated';
 
@@ -14,8 +15,6 @@ export type Verification =
   | { ok: true; events: number; anchors: number; head?: { chainSeq: string; hash: string } }
   | { ok: false; finding: Finding };
 
-interface Anchor { chainSeq: string; hash: string; source: string; at: string }
-
 const describe = (e: ChainedEvent) =>
   `event chain_seq ${e.chainSeq} (id ${e.id}, ${e.caseId ? `case ${e.caseId}` : 'no case'}, action ${e.action}, at ${e.at})`;
 
@@ -26,14 +25,15 @@ const describe = (e: ChainedEvent) =>
  *  - reordered: an event's prev_hash is not the previous event's hash (rows moved or replaced);
  *  - tampered:  an event's content no longer gives its hash (a row altered);
  *  - anchor / truncated: an anchor no longer matches, or names an event past the end (tail cut off).
+ * `external` anchors (an anchor file the operator keeps: ADR 017) are checked exactly as the database's own are.
  */
-export async function verifyAuditChain(client: pg.ClientBase, pageSize = 1000): Promise<Verification> {
+export async function verifyAuditChain(client: pg.ClientBase, pageSize = 1000, external: Anchor[] = []): Promise<Verification> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await client.query(`DECLARE audit_events_cursor NO SCROLL CURSOR FOR SELECT ${CHAINED_EVENT_COLUMNS} FROM audit_events ORDER BY chain_seq`);
     await client.query(`DECLARE audit_anchors_cursor NO SCROLL CURSOR FOR
       SELECT chain_seq::text AS "chainSeq", hash, source, audit_time(at) AS at FROM audit_anchors ORDER BY chain_seq`);
-    const anchors = pages<Anchor>(client, 'audit_anchors_cursor', pageSize);
+    const anchors = inOrder(pages<Anchor>(client, 'audit_anchors_cursor', pageSize), external);
     let anchor = await anchors.next();
     let previous: ChainedEvent | undefined;
     let events = 0;
@@ -85,6 +85,17 @@ function checkEvent(e: ChainedEvent, previous: ChainedEvent | undefined): Findin
       message: `${describe(e)} was altered: its content no longer matches its hash.` };
   }
   return undefined;
+}
+
+/** The database's anchors (already in chain order) with the external ones merged in, in chain order. */
+async function* inOrder(stored: AsyncGenerator<Anchor>, external: Anchor[]): AsyncGenerator<Anchor> {
+  const extra = [...external].sort((a, b) => (BigInt(a.chainSeq) < BigInt(b.chainSeq) ? -1 : BigInt(a.chainSeq) > BigInt(b.chainSeq) ? 1 : 0));
+  let i = 0;
+  for await (const a of stored) {
+    while (i < extra.length && BigInt(extra[i]!.chainSeq) <= BigInt(a.chainSeq)) yield extra[i++]!;
+    yield a;
+  }
+  yield* extra.slice(i);
 }
 
 async function* pages<T>(client: pg.ClientBase, cursor: string, pageSize: number): AsyncGenerator<T> {

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { legalTimeSettings } from '../platform/config';
-import { migrate } from '../platform/db';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { localEngine } from '../platform/local-engine';
 import { operatorProfileFromEnv } from '../operator/profile';
@@ -8,6 +7,7 @@ import { registerAuditCommands } from './audit-command';
 import { registerCalendarCommands } from './calendar-command';
 import { operatorToday } from '../calendar/status-now';
 import { registerActCommands } from './acts-command';
+import { registerDatabaseCommands } from './db-command';
 import { registerDeadlineCommand } from './deadline-command';
 import { registerIntakeCommands } from './intake-command';
 import { registerLetterCommands } from './letters-command';
@@ -33,9 +33,7 @@ registerAuditCommands(program, { databaseUrl, unreachable });
 registerActCommands(program, { databaseUrl, unreachable });
 registerIntakeCommands(program, { operator: () => operatorProfileFromEnv(process.env) });
 
-program.command('migrate').description('apply pending database migrations').action(async () => {
-  await migrate(databaseUrl(), (m) => console.error(m)).catch(unreachable);
-});
+registerDatabaseCommands(program, { ownerUrl: () => localEngine(process.env).ownerDatabaseUrl, unreachable });
 
 // The CLI needs no payload key: it reads only the legal-time settings, once, when a command uses them.
 let legalTime: ReturnType<typeof loadLegalTime> | undefined;

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { MessageTooLarge, MessageUnreadable, parseMessage } from '../intake/parse-message';
-import { intakeReport, operatorDomains, understand } from '../intake/understand';
+import { intakeReport, understand } from '../intake/understand';
+import { operatorDomains } from '../operator/profile';
 import type { OperatorProfile } from '../operator/profile-schema';
 
 /** `dsar intake parse FILE.eml | --batch DIR`: what intake would make of a message, with no side effects. */

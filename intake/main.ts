@@ -4,6 +4,7 @@
  */
 import { loadConfig, ConfigError, EXIT_CONFIG } from '../platform/config';
 import { createLogger } from '../platform/logger';
+import { refusePrivilegedLogin } from '../platform/db-privilege';
 import { classifyMessage, type MessageClassifier } from './classifier';
 import { runIntake } from './run-intake';
 
@@ -12,6 +13,7 @@ export async function main(classify: MessageClassifier = classifyMessage): Promi
   const log = createLogger(config.logLevel, { pretty: config.logPretty });
   const { imap } = config;
   if (!imap) throw new ConfigError('IMAP_URL is not set: e-mail intake needs the mailbox to read (see the README, "E-mail intake").');
+  await refusePrivilegedLogin(config.databaseUrl, (m) => log.warn(m)); // ADR 017: exit 78 for a superuser or owner login
   const intake = await runIntake({ ...config, imap }, classify, log);
   intake.reading.catch((err: unknown) => {
     log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'e-mail intake could not take the mailbox lock');

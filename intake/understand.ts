@@ -1,7 +1,6 @@
 import { classify } from '../domain/intake/classify';
 import { extractIdentity, missingItems } from '../domain/intake/identity';
 import type { Classification, IdentityItem, ParsedMessage, SubjectIdentity } from '../domain/intake/message';
-import type { OperatorProfile } from '../operator/profile-schema';
 
 export interface Understanding {
   classification: Classification;
@@ -15,12 +14,6 @@ export function understand(m: ParsedMessage): Understanding {
   const classification = classify({ subject: m.subject, text: m.text });
   const identity = extractIdentity({ from: m.from, forwardedFrom: m.forwardedFrom, text: m.text, signed: m.signed });
   return { classification, identity, missing: missingItems(identity) };
-}
-
-/** The operator's own mail domains (its request mailboxes): a letter forwarded from one of them is the subject's. */
-export function operatorDomains(profile: OperatorProfile): string[] {
-  const addresses = (profile.requestChannels?.mailboxes ?? []).map((m) => m.address);
-  return [...new Set(addresses.map((a) => a.split('@')[1]?.toLowerCase()).filter((d): d is string => !!d))];
 }
 
 /**

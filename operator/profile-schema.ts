@@ -39,7 +39,11 @@ export const OperatorProfileSchema = Type.Object({
   inn: Type.Optional(Type.String({ format: 'inn' })),
   ogrn: Type.Optional(Type.String({ format: 'ogrn' })),
   kpp: Type.Optional(Type.String({ format: 'kpp' })),
-  address: Type.Object({ legal: Text, postal: Type.Optional(Text) }, strict),
+  address: Type.Object({
+    legal: Text, postal: Type.Optional(Text),
+    /** The legal address in Russian: what a destruction act states (an inspector reads the act in Russian); `legal` when absent. */
+    ru: Type.Optional(Text),
+  }, strict),
   websites: Type.Array(Type.String({ format: 'uri', pattern: '^https?://' }), { default: [] }),
   requestChannels: Type.Object({
     mailboxes: Type.Array(Type.Object({ address: Email, purpose: Text }, strict), { default: [] }),

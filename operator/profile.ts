@@ -73,6 +73,30 @@ function unitIssues(profile: OperatorProfile): ProfileIssue[] {
   });
 }
 
+/**
+ * Words a policy uses instead of its operator's name or address («Оператор», «Исполнитель», "the Operator",
+ * «адрес не указан»): letters and acts would print them as if they were one. Refused with the reason.
+ */
+const PLACEHOLDER_NAME = /^\s*(?:the\s+)?(?:operator|company|organi[sz]ation|contractor|administration|оператор|исполнитель|компания|организация|администрация)(?:\s+сайта)?\s*$/iu;
+const PLACEHOLDER_ADDRESS = /не\s+указан|неизвест|отсутству|not\s+(?:stated|specified|given|known|in\s+the\s+policy)|unknown|^\s*(?:n\/a|tbd|-+|—)\s*$/iu;
+
+function placeholderIssues(profile: OperatorProfile): ProfileIssue[] {
+  const names = [['/legalName/asInPolicy', profile.legalName.asInPolicy], ['/legalName/ru', profile.legalName.ru]] as const;
+  const addresses = [['/address/legal', profile.address.legal], ['/address/ru', profile.address.ru], ['/address/postal', profile.address.postal]] as const;
+  return [
+    ...names.filter(([, v]) => v !== undefined && PLACEHOLDER_NAME.test(v)).map(([path, v]) => ({
+      path, message: `"${v}" is how the policy refers to the operator, not its name: put the registered name as in the state register (ЕГРЮЛ), e.g. ООО «Ромашка»` })),
+    ...addresses.filter(([, v]) => v !== undefined && PLACEHOLDER_ADDRESS.test(v)).map(([path, v]) => ({
+      path, message: `"${v}" is not an address: put the operator's address as in the state register (ЕГРЮЛ); letters and destruction acts state it (RKN Order 179 p.3 (а))` })),
+  ];
+}
+
+/** The operator's own mail domains (its request mailboxes): letters go From one of them; a letter forwarded from one is the subject's. */
+export function operatorDomains(profile: OperatorProfile): string[] {
+  const addresses = (profile.requestChannels?.mailboxes ?? []).map((m) => m.address);
+  return [...new Set(addresses.map((a) => a.split('@')[1]?.toLowerCase()).filter((d): d is string => !!d))];
+}
+
 /** Validates a parsed profile; `file` names it in the error. Fills defaults (letterLanguage "ru", empty lists). */
 export function parseOperatorProfile(json: unknown, file: string): OperatorProfile {
   const copy = structuredClone(json);
@@ -82,8 +106,8 @@ export function parseOperatorProfile(json: unknown, file: string): OperatorProfi
     for (const issue of (validate.errors ?? []).map(issueOf)) if (!issues.has(issue.path)) issues.set(issue.path, issue);
     throw new OperatorProfileError(file, [...issues.values()]);
   }
-  const units = unitIssues(copy);
-  if (units.length > 0) throw new OperatorProfileError(file, units);
+  const issues = [...placeholderIssues(copy), ...unitIssues(copy)];
+  if (issues.length > 0) throw new OperatorProfileError(file, issues);
   return copy;
 }
 

@@ -50,6 +50,8 @@ export const InformationSystemSchema = Type.Object({
 
 export const SystemsRegistrySchema = Type.Object({
   source: Type.Optional(Type.Object({ document: Text }, strict)),
+  /** Whose systems these are: start-up refuses a registry whose operator is not the profile's (its INN, else its name). */
+  operator: Type.Optional(Type.Object({ name: Text, inn: Type.Optional(Type.String({ pattern: '^\\d{10}(\\d{2})?$' })) }, strict)),
   systems: Type.Array(InformationSystemSchema, { minItems: 1 }),
 }, strict);
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import isEmail from 'validator/lib/isEmail';
@@ -87,10 +88,23 @@ export function loadSystemsRegistry(file: string): SystemsRegistry {
   return parseSystemsRegistry(json, file);
 }
 
-/** DSAR_SYSTEMS_FILE (relative to the working directory), else WellPRO's registry. */
+/**
+ * DSAR_SYSTEMS_FILE (relative to the working directory), else the registry shipped for the profile in use
+ * (operator/systems/<profile file name>): never another operator's.
+ */
+export function systemsRegistryFile(env: NodeJS.ProcessEnv): string {
+  if (env.DSAR_SYSTEMS_FILE) return path.resolve(env.DSAR_SYSTEMS_FILE);
+  if (!env.DSAR_OPERATOR_PROFILE) return DEFAULT_SYSTEMS_FILE;
+  const shipped = path.resolve(__dirname, 'systems', path.basename(env.DSAR_OPERATOR_PROFILE));
+  if (!existsSync(shipped)) {
+    throw new ConfigError(`DSAR_SYSTEMS_FILE is not set and no systems registry ships for ${path.basename(env.DSAR_OPERATOR_PROFILE)}: ` +
+      'describe the operator\'s information systems in a JSON file (see operator/systems/wellpro.json) and set DSAR_SYSTEMS_FILE to it.');
+  }
+  return shipped;
+}
+
 export function systemsRegistryFromEnv(env: NodeJS.ProcessEnv): SystemsRegistry {
-  const raw = env.DSAR_SYSTEMS_FILE;
-  return loadSystemsRegistry(raw ? path.resolve(raw) : DEFAULT_SYSTEMS_FILE);
+  return loadSystemsRegistry(systemsRegistryFile(env));
 }
 
 /** The systems with the given ids, in registry order; an unknown id is a caller's mistake worth naming. */

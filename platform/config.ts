@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { ReminderPolicy } from '../domain/case/reminders';
 import type { OperatorProfile } from '../operator/profile-schema';
-import { operatorProfileFromEnv } from '../operator/profile';
-import { systemsRegistryFromEnv, type SystemsRegistry } from '../operator/systems';
+import { operatorDomains, operatorProfileFromEnv } from '../operator/profile';
+import { loadSystemsRegistry, systemsRegistryFile, type SystemsRegistry } from '../operator/systems';
 import { actSignerFromEnv, type ActSigner } from '../acts/signer';
 import { ConfigError, EXIT_CONFIG } from './config-error';
 import { reminderPolicy } from './reminder-policy';
@@ -256,8 +256,6 @@ function serverUrl(name: string, raw: string, example: string): { url: URL; mask
   }
 }
 
-export const DEFAULT_LETTER_FROM = 'wellpro@wellengineering.ru';
-
 function smtpSettings(env: NodeJS.ProcessEnv, readFile: (path: string) => string): SmtpSettings | undefined {
   if (!env.SMTP_URL) return undefined;
   const { url, masked } = serverUrl('SMTP_URL', env.SMTP_URL, 'smtp://user:password@host:587 or smtps://…:465');
@@ -278,12 +276,47 @@ function smtpSettings(env: NodeJS.ProcessEnv, readFile: (path: string) => string
   };
 }
 
-export function letterSettings(env: NodeJS.ProcessEnv = process.env, readFile = (p: string) => readFileSync(p, 'utf8')): LetterSettings {
-  const from = env.SMTP_FROM || DEFAULT_LETTER_FROM;
-  if (!/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(from)) {
+/**
+ * Letters speak in the operator's name: From is SMTP_FROM or the profile's first request mailbox, and it must be at
+ * one of the profile's mail domains (the Message-ID's domain follows From), so one operator's engine never writes
+ * as another.
+ */
+export function letterSettings(
+  env: NodeJS.ProcessEnv = process.env, readFile = (p: string) => readFileSync(p, 'utf8'), operator: OperatorProfile = operatorProfileFromEnv(env),
+): LetterSettings {
+  const domains = operatorDomains(operator);
+  const from = env.SMTP_FROM || operator.requestChannels?.mailboxes?.[0]?.address;
+  if (!from) {
+    throw new ConfigError(`the operator profile names no request mailbox to send letters from: add requestChannels.mailboxes to it, or set SMTP_FROM to the operator's address.`);
+  }
+  const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address) || /[<>]/.test(from.replace(/<[^<>]+>\s*$/, ''))) {
     throw new ConfigError(`SMTP_FROM=${from} is not an e-mail address: use requests@example.ru or "Example LLC <requests@example.ru>".`);
   }
+  const domain = address.split('@')[1]!.toLowerCase();
+  if (!domains.includes(domain)) {
+    throw new ConfigError(`SMTP_FROM=${from} is not at the operator's mail domain${domains.length === 1 ? '' : 's'} (${domains.join(', ') || 'the profile names none'}): ` +
+      `letters would go out in another's name. Use an address at ${domains.length ? domains.join(' or ') : 'the operator\'s domain'}, or add the mailbox to the profile's requestChannels.mailboxes.`);
+  }
   return { smtp: smtpSettings(env, readFile), from, templatesDir: env.DSAR_LETTER_TEMPLATES_DIR || undefined };
+}
+
+/**
+ * The systems registry must be the operator's own: it names its operator, and the name or INN must be the profile's.
+ * Another operator's registry would print its systems in this operator's acts.
+ */
+export function checkRegistryOperator(registry: SystemsRegistry, operator: OperatorProfile, file: string): SystemsRegistry {
+  const named = registry.operator;
+  const profileNames = [operator.legalName.asInPolicy, operator.legalName.ru].filter((n): n is string => !!n);
+  if (!named) {
+    throw new ConfigError(`systems registry ${file} does not name its operator: add "operator": {"name": "${profileNames[0]}"${operator.inn ? `, "inn": "${operator.inn}"` : ''}} to it.`);
+  }
+  const sameInn = named.inn !== undefined && operator.inn !== undefined ? named.inn === operator.inn : undefined;
+  if (sameInn === false || (sameInn === undefined && !profileNames.includes(named.name))) {
+    throw new ConfigError(`systems registry ${file} belongs to ${named.name}${named.inn ? ` (INN ${named.inn})` : ''}, not to ${profileNames[0]}${operator.inn ? ` (INN ${operator.inn})` : ''} of the operator profile: ` +
+      `set DSAR_SYSTEMS_FILE to this operator's own registry.`);
+  }
+  return registry;
 }
 
 /**
@@ -338,6 +371,8 @@ export function imapSettings(env: NodeJS.ProcessEnv = process.env, readFile = (p
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
+  const legalTime = legalTimeSettings(env);
+  const systemsFile = systemsRegistryFile(env);
   return {
     databaseUrl: env.DATABASE_URL || devDatabaseUrl(env),
     reminderPolicy: reminderPolicy(env.DSAR_REMINDER_POLICY),
@@ -347,7 +382,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     actionTimeoutMs: positiveInt(env, 'DSAR_ACTION_TIMEOUT_MS', 30_000),
     logLevel,
     payloadKey: payloadKey(env.DSAR_PAYLOAD_KEY),
-    ...legalTimeSettings(env),
+    ...legalTime,
     rateLimit: {
       failedAuthPerMinute: positiveInt(env, 'DSAR_RATE_LIMIT_FAILED_AUTH', 20),
       writesPerMinute: positiveInt(env, 'DSAR_RATE_LIMIT_WRITES', 120),
@@ -355,10 +390,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: httpLimits(env),
     logPretty: logPretty(env.LOG_FORMAT, process.stdout.isTTY === true),
     ...observabilitySettings(env),
-    letters: letterSettings(env),
+    letters: letterSettings(env, undefined, legalTime.operator),
     workerMaxCachedWorkflows: maxCachedWorkflows(env),
     imap: imapSettings(env),
-    systems: systemsRegistryFromEnv(env),
+    systems: checkRegistryOperator(loadSystemsRegistry(systemsFile), legalTime.operator, systemsFile),
     actSigner: actSignerFromEnv(env),
     consoleSessionHours: positiveInt(env, 'DSAR_CONSOLE_SESSION_HOURS', 12),
     intakeTrust: intakeTrustSettings(env),

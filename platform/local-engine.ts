@@ -12,6 +12,8 @@ export interface LocalEngine {
   dataDir: string;
   /** DATABASE_URL, else the embedded PostgreSQL's on DSAR_PG_PORT. */
   databaseUrl: string;
+  /** Who applies migrations (`npx dsar migrate`, `npm start`): DATABASE_OWNER_URL, else `databaseUrl` (ADR 017). */
+  ownerDatabaseUrl: string;
   /** The embedded PostgreSQL's port (DSAR_PG_PORT); `undefined` with DATABASE_URL, when `npm start` starts none. */
   embeddedPgPort?: number;
   /** The Temporal dev server's gRPC port (TEMPORAL_PORT) and Web UI port (TEMPORAL_UI_PORT). */
@@ -34,6 +36,7 @@ export function localEngine(env: NodeJS.ProcessEnv = process.env): LocalEngine {
   return {
     dataDir: path.resolve(projectRoot, env.DSAR_DATA_DIR || '.data'),
     databaseUrl: env.DATABASE_URL || devDatabaseUrl(env),
+    ownerDatabaseUrl: env.DATABASE_OWNER_URL || env.DATABASE_URL || devDatabaseUrl(env),
     embeddedPgPort: env.DATABASE_URL ? undefined : pgPort,
     temporalPort: port(env, 'TEMPORAL_PORT', DEFAULT_TEMPORAL_PORT),
     temporalUiPort: port(env, 'TEMPORAL_UI_PORT', DEFAULT_TEMPORAL_UI_PORT),

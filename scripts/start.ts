@@ -11,6 +11,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError, EXIT_CONFIG, loadConfig, retentionSettings, temporalConfig } from '../platform/config';
 import { migrate } from '../platform/db';
+import { APP_LOGIN, appLoginPassword, asLogin, ensureAppLogin } from '../platform/db-login';
+import { refusePrivilegedLogin } from '../platform/db-privilege';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { localEngine, type LocalEngine } from '../platform/local-engine';
 import { startDevTemporal, type DevTemporal } from '../platform/dev-temporal';
@@ -96,12 +98,13 @@ async function main() {
   checkConfig({ ...env, DATABASE_URL: engine.databaseUrl, DSAR_PAYLOAD_KEY: key });
 
   let databaseUrl = engine.databaseUrl;
+  let ownerUrl = engine.ownerDatabaseUrl;
   let db: EmbeddedDatabase | undefined;
   if (engine.embeddedPgPort !== undefined) {
     say('starting embedded PostgreSQL …');
     db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: engine.embeddedPgPort, log: say });
     stoppers.push(db.stop);
-    databaseUrl = db.url;
+    ownerUrl = db.url;
   }
 
   const temporal = temporalConfig(env);
@@ -117,7 +120,16 @@ async function main() {
     stoppers.unshift(dev.stop); // stop order: API, worker, Temporal, PostgreSQL
   }
 
-  await migrate(databaseUrl);
+  // Migrations as the owner, then the children log in as the app's own role (ADR 017): on the embedded server
+  // npm start makes that login itself; on yours DATABASE_URL names it and DATABASE_OWNER_URL the owner.
+  await migrate(ownerUrl);
+  if (db) {
+    const password = appLoginPassword(dataDir);
+    await ensureAppLogin(db.url, APP_LOGIN, password);
+    databaseUrl = asLogin(db.url, APP_LOGIN, password);
+  }
+  // Said once, here, instead of by every child and restart (each child checks it again).
+  await refusePrivilegedLogin(databaseUrl, say);
   const childEnv = { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev?.address ?? temporal.address, DSAR_PAYLOAD_KEY: key,
     // The dev server registered the case search attributes (platform/dev-temporal.ts).
     ...(dev ? { TEMPORAL_SEARCH_ATTRIBUTES: 'true' } : {}),

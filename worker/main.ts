@@ -1,6 +1,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { ConfigError, EXIT_CONFIG, loadConfig, retentionSettings } from '../platform/config';
 import { createPool, migrate } from '../platform/db';
+import { refusePrivilegedLogin } from '../platform/db-privilege';
 import { loadLegalTime } from '../platform/legal-time-config';
 import { createLogger } from '../platform/logger';
 import { logOperatorProfile } from '../operator/profile';
@@ -24,6 +25,7 @@ async function main() {
   // The SDK logs through our logger (same redaction: its errors quote PostgreSQL rows); its chatter stays at WARN.
   // With DSAR_WORKER_METRICS_ADDRESS it also serves its own metrics (task and activity failures, pollers).
   installSdkLogging(log, config.workerMetricsAddress);
+  await refusePrivilegedLogin(config.databaseUrl, (m) => log.warn(m)); // ADR 017: exit 78 for a superuser or owner login
   await migrate(config.databaseUrl, (m) => log.debug({ migration: m }, 'migrate'));
   const pool = createPool(config.databaseUrl);
   const connection = await NativeConnection.connect(connectionOptions(config.temporal));

@@ -39,8 +39,9 @@ export const actInput = (caseId: string, over: Partial<ActInput> = {}): ActInput
 
 /** The case's audit events as the case workflow writes them: one `confirm_destruction` with its facts. */
 export const destructionEvents = (caseId: string): AuditEventRow[] => [
-  { id: '1', at: '2026-03-02T09:00:00.000Z', actor: 'intake', action: 'case.opened', data: {} },
-  { id: '7', at: '2026-03-10T12:00:00.000Z', actor: 'officer:smirnov', action: 'case.confirm_destruction', data: {
+  { id: '1', chainSeq: '1', at: '2026-03-02T09:00:00.000Z', actor: 'intake', action: 'case.opened', data: {} },
+  // Row ids and chain numbers differ in a real log (ids of rolled-back inserts are skipped): the act cites the chain's.
+  { id: '7', chainSeq: '4', at: '2026-03-10T12:00:00.000Z', actor: 'officer:smirnov', action: 'case.confirm_destruction', data: {
     step: 'destroying', what: 'фамилия, имя, отчество; адрес электронной почты', method: 'deletion', destroyedAt: '2026-03-10T11:45:00.000Z', caseId,
   } },
 ];

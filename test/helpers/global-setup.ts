@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { randomBytes } from 'node:crypto';
 import { migrate } from '../../platform/db';
+import { ensureAppLogin } from '../../platform/db-login';
 import { startDevTemporal } from '../../platform/dev-temporal';
 import { ensureDatabase, startEmbeddedPostgres } from '../../platform/embedded-postgres';
 import { ensureTemporalTools } from '../../platform/tools';
@@ -16,6 +19,8 @@ declare module 'vitest' {
     /** Admin connection to the test PostgreSQL; test files clone `templateDatabase` from it. */
     pgAdminUrl: string;
     templateDatabase: string;
+    /** The app's login role (only a member of dsar_app): the API, worker and intake processes log in as it (ADR 017). */
+    pgAppLogin: { login: string; password: string };
     temporalAddress: string;
     temporalTestServer: string;
     workflowBundleCode: string;
@@ -70,6 +75,12 @@ async function startServers(): Promise<{ servers: Servers; teardown: () => Promi
     }
     await ensureDatabase(adminUrl, TEMPLATE);
     await migrate(adminUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`));
+    // As npm start does: a login role of the app's own, made by the owner; roles are the cluster's, grants the template's.
+    // Its own name per run: runs sharing a TEST_DATABASE_ADMIN_URL server must not reset each other's password.
+    const pgAppLogin = { login: `dsar_api_test_${process.pid}`, password: randomBytes(18).toString('base64url') };
+    await ensureAppLogin(adminUrl, pgAppLogin.login, pgAppLogin.password);
+    const owner = adminUrl;
+    stops.unshift(() => dropRole(owner, pgAppLogin.login));
 
     const temporal = await startDevTemporal({
       cli: tools.cli, port: await freePort(), namespace: 'dsar', logFile: path.join(scratch, 'temporal.log'),
@@ -83,13 +94,24 @@ async function startServers(): Promise<{ servers: Servers; teardown: () => Promi
     const bundle = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quietLogger });
 
     const servers: Servers = {
-      pgAdminUrl: adminUrl, templateDatabase: TEMPLATE, temporalAddress: temporal.address,
+      pgAdminUrl: adminUrl, templateDatabase: TEMPLATE, pgAppLogin, temporalAddress: temporal.address,
       temporalTestServer: tools.testServer, workflowBundleCode: bundle.code,
     };
     return { servers, teardown };
   } catch (err) {
     await teardown(); // a failed setup must not leave servers running
     throw err;
+  }
+}
+
+/** The test login, at teardown (on a shared server; the embedded one goes away with its data). */
+async function dropRole(adminUrl: string, role: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(role)}`);
+  } finally {
+    await client.end();
   }
 }
 

@@ -1,15 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Config } from '../../platform/config';
+import { appLoginUrl } from './database';
 
 const root = path.resolve(__dirname, '../..');
 
-/** A production entry point (api/server.ts, worker/main.ts) as a separate process a test can SIGKILL. */
+/**
+ * A production entry point (api/server.ts, worker/main.ts) as a separate process a test can SIGKILL, logged in as
+ * the app's login role as in production (it refuses the owner: ADR 017); `extraEnv` may say otherwise.
+ */
 export function startEntryPoint(entry: string, config: Config, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--require', 'tsx/cjs', entry], {
     cwd: root,
     env: {
-      ...process.env, DATABASE_URL: config.databaseUrl, TEMPORAL_ADDRESS: config.temporal.address,
+      ...process.env, DATABASE_URL: appLoginUrl(config.databaseUrl), TEMPORAL_ADDRESS: config.temporal.address,
       TEMPORAL_NAMESPACE: config.temporal.namespace, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
       DSAR_PAYLOAD_KEY: config.payloadKey.toString('base64'), LOG_LEVEL: 'warn', ...extraEnv,
     },

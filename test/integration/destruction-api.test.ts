@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { getAct } from '../../acts/act-store';
+import { actData, getAct } from '../../acts/act-store';
 import { pdfText } from '../helpers/acts';
 import { runDsar } from '../helpers/dsar-cli';
 import { eventually, startEngine, type Engine } from '../helpers/engine';
@@ -103,8 +103,17 @@ it('destroys in both systems, issues one act with every Order 179 field, and tel
   for (const shown of [
     `АКТ № ${after.act}`, 'ООО «ВЭЛ ИНЖИНИРИНГ»', SUBJECT.name, 'Петров Пётр Петрович, администратор сайта', 'Сидорова Анна Викторовна, руководитель отдела продаж',
     'База данных сайта https://wellpro.ru/', 'CRM-система', 'удаление учётной записи и обезличивание заказов', 'карточка контакта удалена, корзина CRM очищена',
-    'ч. 3 ст. 20', `запрос № ${id}`, 'Выгрузка из журнала регистрации событий', 'destruction.erased', 'destruction.confirmed',
+    'ч. 3 ст. 20', `запрос № ${id}`, 'Выгрузка из журнала регистрации событий',
+    'Событие: записи субъекта удалены в системе', 'Событие: владелец системы подтвердил уничтожение', // the log's events in words, never their ids
   ]) expect(text).toContain(shown);
+  expect(text).not.toMatch(/destruction\.|case\.confirm/);
+  // The extract cites the events by their numbers in the hash chain, the numbers `dsar audit verify` and the export use.
+  const extract = actData((await getAct(engine.pool, after.act))!).logExtract;
+  for (const entry of extract) {
+    const { rows } = await engine.pool.query('SELECT chain_seq::text AS n FROM audit_events WHERE id = ANY($1::bigint[]) ORDER BY chain_seq', [entry.eventIds]);
+    expect(entry.chainSeqs).toEqual(rows.map((r) => r.n));
+    expect(text).toContain(`Номера записей в журнале: ${entry.chainSeqs.join(', ')}`);
+  }
 
   const audit = (await engine.pool.query('SELECT actor, action FROM audit_events WHERE case_id = $1 ORDER BY chain_seq', [id])).rows;
   expect(audit.filter((e) => e.action.startsWith('destruction.')).map((e) => e.action).sort())

@@ -17,7 +17,8 @@ import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
  * Issue 8's "done when": with `npm start` running against dovecot, a message delivered by a real LMTP client becomes
  * a case with its acknowledgement (at the SMTP server, `[DSAR-…]` in its subject) within 5 s of arrival. The process is
  * exactly what `npm start` runs (scripts/start.ts: worker, API and intake as supervised children, the real classifier);
- * only PostgreSQL and Temporal are the test's, given by DATABASE_URL and TEMPORAL_ADDRESS as an operator would.
+ * only PostgreSQL and Temporal are the test's, given by DATABASE_URL (the app's login), DATABASE_OWNER_URL and
+ * TEMPORAL_ADDRESS as an operator would.
  */
 const root = path.resolve(__dirname, '../..');
 let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   engine = spawn(process.execPath, npmStartCommand(), {
     cwd: root,
     env: {
-      ...process.env, DATABASE_URL: db.url, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: 'dsar',
+      ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.url, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: 'dsar',
       TEMPORAL_TASK_QUEUE: `dsar-npm-start-${randomBytes(4).toString('hex')}`, TEMPORAL_SEARCH_ATTRIBUTES: 'true',
       DSAR_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
       IMAP_URL: dovecot.imapUrl, SMTP_URL: smtp.url,

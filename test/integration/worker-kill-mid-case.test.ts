@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import { DEFAULT_OPERATOR_PROFILE } from '../../operator/profile';
+import { DEFAULT_SYSTEMS_FILE } from '../../operator/systems';
 import { caseStateQuery } from '../../workflows/case-contract';
 import { runDsarAsync } from '../helpers/dsar-cli';
 import { eventually, startEngine, type Engine } from '../helpers/engine';
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 const startWorker = () =>
-  startEntryPoint('worker/main.ts', engine.config, { SMTP_URL: smtp.url, DSAR_OPERATOR_PROFILE: profileFile });
+  startEntryPoint('worker/main.ts', engine.config, { SMTP_URL: smtp.url, DSAR_OPERATOR_PROFILE: profileFile, DSAR_SYSTEMS_FILE: DEFAULT_SYSTEMS_FILE });
 const open = async (type: string, receivedAt: string, email: string) => {
   const res = await engine.app.inject({
     method: 'POST', url: '/api/v1/cases', headers: engine.auth('officer'),

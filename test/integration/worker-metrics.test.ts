@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port';
 import { eventually, startEngine, testPayloadKey, type Engine } from '../helpers/engine';
+import { appLoginUrl } from '../helpers/database';
 
 let engine: Engine;
 let worker: ChildProcess | undefined;
@@ -23,7 +24,7 @@ it('serves the Temporal SDK metrics of the worker at DSAR_WORKER_METRICS_ADDRESS
   worker = spawn(process.execPath, ['--require', 'tsx/cjs', 'worker/main.ts'], {
     cwd: path.resolve(__dirname, '../..'),
     env: {
-      ...process.env, DATABASE_URL: engine.config.databaseUrl, TEMPORAL_ADDRESS: engine.config.temporal.address,
+      ...process.env, DATABASE_URL: appLoginUrl(engine.config.databaseUrl), TEMPORAL_ADDRESS: engine.config.temporal.address,
       TEMPORAL_NAMESPACE: 'dsar', TEMPORAL_TASK_QUEUE: engine.taskQueue, DSAR_PAYLOAD_KEY: testPayloadKey.toString('base64'),
       LOG_LEVEL: 'warn', DSAR_WORKER_METRICS_ADDRESS: address,
     },

@@ -16,9 +16,12 @@ describe('buildActData: every field of RKN Order 179 p.3', () => {
 
   it('states the operator, processors, subject, destroyers, categories, media, systems, methods, reason and date', () => {
     expect(act).toMatchObject({
-      schema: 'dsar-destruction-act/1', number: '179-2026-000001', issuedOn: '2026-03-11', caseId: CASE,
-      // (а)
-      operator: { name: 'ООО «ВЭЛ ИНЖИНИРИНГ»', nameAsInPolicy: 'WELL ENGINEERING LLC', address: expect.stringContaining('117624'), inn: '7727344381', ogrn: '1187746434380' },
+      schema: 'dsar-destruction-act/2', number: '179-2026-000001', issuedOn: '2026-03-11', caseId: CASE, timeZone: 'Europe/Moscow',
+      // (а): the address in Russian, the policy's beside it for the English section
+      operator: {
+        name: 'ООО «ВЭЛ ИНЖИНИРИНГ»', nameAsInPolicy: 'WELL ENGINEERING LLC', inn: '7727344381', ogrn: '1187746434380',
+        address: '117624, г. Москва, район Южное Бутово, бульвар Адмирала Ушакова, д. 3, помещ. 2/1', addressAsInPolicy: expect.stringMatching(/^room 2\/1, 3, Admiral Ushakov Boulevard/),
+      },
       // (б): only the systems that have one
       processors: [{ name: 'ООО «ХостПро»', address: 'г. Москва, ул. Тестовая, д. 1', systems: ['hosting-backups'] }],
       // (в), (г)
@@ -37,6 +40,22 @@ describe('buildActData: every field of RKN Order 179 p.3', () => {
     expect(act.categories).toContain('подпись');
     expect(act.categories).toContain('история обращений');
     expect(act.categories.filter((c) => c === 'фамилия, имя, отчество')).toHaveLength(1);
+    // (д) per system: what the log recorded for it, else the registry's own categories (the paper archive's)
+    expect(act.categoriesBySystem).toEqual([
+      { system: 'crm', categories: ['фамилия, имя, отчество; адрес электронной почты'] },
+      { system: 'hosting-backups', categories: ['фамилия, имя, отчество; адрес электронной почты'] },
+      { system: 'paper-archive', categories: ['фамилия, имя, отчество', 'подпись'] },
+    ]);
+  });
+
+  it('gives the address as in the policy where the profile has no Russian form, and the confirmed categories for a system the log says nothing of', () => {
+    const { ru: _ru, ...address } = wellpro.address;
+    const built = buildActData(actInput(CASE, { categories: ['подпись'] }), { ...ctx, operator: { ...wellpro, address }, events: [
+      { id: '9', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_erased', data: { system: 'crm' } },
+      { id: '10', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_erased', data: { system: 'hosting-backups', categories: ['телефон'] } },
+    ] });
+    expect(built.operator.address).toBe(wellpro.address.legal);
+    expect(built.categoriesBySystem.map((c) => [c.system, c.categories])).toEqual([['crm', ['подпись']], ['hosting-backups', ['телефон']], ['paper-archive', ['подпись']]]);
   });
 
   it('matches the documented JSON schema', () => {
@@ -54,7 +73,9 @@ describe('buildActData: every field of RKN Order 179 p.3', () => {
   it('builds the p.5 log extract for each automated system from the audit events, and moves to the act what the log lacks (p.6)', () => {
     expect(act.logExtract).toEqual([
       { system: expect.objectContaining({ ru: 'CRM-система ООО «ВЭЛ ИНЖИНИРИНГ»' }), subject: CASE, categories: ['фамилия, имя, отчество; адрес электронной почты'],
-        reason: 'case.confirm_destruction', date: '2026-03-10T11:45:00.000Z', eventIds: ['7'] },
+        reason: { ru: 'требование субъекта об уничтожении персональных данных (ч. 3 ст. 20 Федерального закона № 152-ФЗ)', en: expect.stringMatching(/^the subject's demand .*\(ч\. 3 ст\. 20/) },
+        event: { ru: 'ответственное лицо подтвердило уничтожение', en: 'a responsible person confirmed the destruction' }, action: 'case.confirm_destruction',
+        date: '2026-03-10T11:45:00.000Z', eventIds: ['7'], chainSeqs: ['4'] },
       expect.objectContaining({ system: expect.objectContaining({ en: 'Backups at the hosting of https://wellpro.ru/' }), eventIds: ['7'] }),
     ]);
     // The log holds the case number, never the subject's name: the name and the legal reason are stated by the act.
@@ -108,14 +129,17 @@ describe('buildActData: every field of RKN Order 179 p.3', () => {
       { id: '3', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.started', data: { system: 'hosting-backups' } },
       { id: '4', at: '2026-03-09T12:00:00.000Z', actor: 'engine', action: 'destruction.system_erased', data: { system: 'hosting-backups' } },
     ] });
-    expect(built.logExtract.map((e) => [e.reason, e.date, e.eventIds])).toEqual([
-      ['destruction.system_confirmed', '2026-03-09T10:00:00.000Z', ['1', '2']],
-      ['destruction.system_erased', '2026-03-09T12:00:00.000Z', ['4']],
+    expect(built.logExtract.map((e) => [e.action, e.event.ru, e.date, e.eventIds])).toEqual([
+      ['destruction.system_confirmed', 'владелец системы подтвердил уничтожение', '2026-03-09T10:00:00.000Z', ['1', '2']],
+      ['destruction.system_erased', 'записи субъекта удалены в системе', '2026-03-09T12:00:00.000Z', ['4']],
     ]);
+    expect(buildActData(actInput(CASE), { ...ctx, events: [
+      { id: '5', at: '2026-03-09T10:00:00.000Z', actor: 'engine', action: 'destruction.system_destroyed', data: {} },
+    ] }).logExtract.map((e) => [e.event.en, e.chainSeqs])).toEqual([['the data were destroyed in the system', []], ['the data were destroyed in the system', []]]);
     expect(built.movedFromLog.filter((m) => m.system === 'crm')).toEqual([
       { system: 'crm', field: 'subject', value: 'Иванова Мария Петровна' },
       { system: 'crm', field: 'categories', value: built.categories.join(', ') },
-      { system: 'crm', field: 'reason', value: 'требование субъекта об уничтожении персональных данных (ч. 3 ст. 20 Федерального закона № 152-ФЗ; запрос DSAR-2026-000042 от 2026-03-02)' },
+      { system: 'crm', field: 'reason', value: 'требование субъекта об уничтожении персональных данных (ч. 3 ст. 20 Федерального закона № 152-ФЗ; запрос DSAR-2026-000042 от 02.03.2026)' },
     ]);
   });
 

@@ -14,7 +14,7 @@ it('looks for PostgreSQL on DSAR_PG_PORT when DATABASE_URL is not set, and says 
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`cannot use PostgreSQL at postgres://***@127.0.0.1:${closed}/dsar`);
   expect(run.stderr).toContain(`ECONNREFUSED 127.0.0.1:${closed}`);
-});
+}, 60_000); // a child `node` loading the CLI: seconds on a loaded machine
 
 it('refuses a DSAR_PG_PORT that is not a port, naming it', () => {
   const run = spawnSync(process.execPath, [path.join(root, 'bin/dsar.cjs'), 'token', 'list'], {
@@ -22,4 +22,4 @@ it('refuses a DSAR_PG_PORT that is not a port, naming it', () => {
   });
   expect(run.status).toBe(1);
   expect(run.stderr.trim()).toBe('dsar: DSAR_PG_PORT=five is not a port number: use an integer 0–65535.');
-});
+}, 60_000);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedMessage } from '../../../domain/intake/message';
 import { maskNumbers, messageSummary, subjectOf } from '../../../intake/mail-summary';
-import { intakeReport, operatorDomains, understand } from '../../../intake/understand';
+import { intakeReport, understand } from '../../../intake/understand';
+import { operatorDomains } from '../../../operator/profile';
 import type { OperatorProfile } from '../../../operator/profile-schema';
 
 /**

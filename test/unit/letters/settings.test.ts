@@ -2,13 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { formatDay, pluralize } from '../../../letters/filters';
 import { letterMessageId } from '../../../letters/outbox';
 import { describeSmtpError } from '../../../letters/send';
-import { ConfigError, DEFAULT_LETTER_FROM, letterSettings } from '../../../platform/config';
+import { loadOperatorProfile } from '../../../operator/profile';
+import { ConfigError, letterSettings } from '../../../platform/config';
+
+const profile = (file: string) => loadOperatorProfile(`${__dirname}/../../../operator/profiles/${file}.json`);
 
 describe('letter settings', () => {
   const noFile = () => { throw new Error('ENOENT'); };
 
   it('without SMTP_URL there is no SMTP and the From is the operator mailbox', () => {
-    expect(letterSettings({}, noFile)).toEqual({ smtp: undefined, from: DEFAULT_LETTER_FROM, templatesDir: undefined });
+    expect(letterSettings({}, noFile)).toEqual({ smtp: undefined, from: 'wellpro@wellengineering.ru', templatesDir: undefined });
+    // Under another operator's profile, its own mailbox: nothing of WellPRO's (issue 17 p.1).
+    expect(letterSettings({}, noFile, profile('jugru')).from).toBe('support@jugru.team');
+    expect(letterSettings({}, noFile, profile('equart')).from).toBe('info@ekvartagroup.ru');
+  });
+
+  it('refuses an SMTP_FROM outside the operator\'s mail domains, saying which to use', () => {
+    const jugru = profile('jugru');
+    expect(() => letterSettings({ SMTP_FROM: 'wellpro@wellengineering.ru' }, noFile, jugru))
+      .toThrow('SMTP_FROM=wellpro@wellengineering.ru is not at the operator\'s mail domain (jugru.team): letters would go out in another\'s name. Use an address at jugru.team, or add the mailbox to the profile\'s requestChannels.mailboxes.');
+    expect(() => letterSettings({ SMTP_FROM: 'JUG <privacy@evil.jugru.team.example>' }, noFile, jugru)).toThrow(ConfigError);
+    expect(letterSettings({ SMTP_FROM: 'JUG Ru Group <Privacy@JUGRU.team>' }, noFile, jugru).from).toBe('JUG Ru Group <Privacy@JUGRU.team>');
+    const silent = { ...jugru, requestChannels: { ...jugru.requestChannels, mailboxes: [] } };
+    expect(() => letterSettings({}, noFile, silent)).toThrow(/names no request mailbox .*set SMTP_FROM/);
   });
 
   it('reads host, port, TLS and credentials from SMTP_URL; SMTP_PASSWORD_FILE overrides the password', () => {
@@ -28,8 +44,11 @@ describe('letter settings', () => {
   });
 
   it('takes SMTP_FROM as an address or "Name <address>", refuses anything else', () => {
-    expect(letterSettings({ SMTP_FROM: 'ООО «Ромашка» <dpo@romashka.ru>' }, noFile).from).toBe('ООО «Ромашка» <dpo@romashka.ru>');
-    expect(() => letterSettings({ SMTP_FROM: 'romashka' }, noFile)).toThrow(/SMTP_FROM/);
+    expect(letterSettings({ SMTP_FROM: 'ООО «ВЭЛ ИНЖИНИРИНГ» <dpo@wellengineering.ru>' }, noFile).from).toBe('ООО «ВЭЛ ИНЖИНИРИНГ» <dpo@wellengineering.ru>');
+    expect(letterSettings({ SMTP_FROM: 'dpo@wellengineering.ru' }, noFile).from).toBe('dpo@wellengineering.ru');
+    for (const bad of ['romashka', 'a <b> <dpo@wellengineering.ru>', 'dpo@wellengineering.ru>', 'x y@wellengineering.ru']) {
+      expect(() => letterSettings({ SMTP_FROM: bad }, noFile), bad).toThrow(/SMTP_FROM=.* is not an e-mail address/);
+    }
   });
 });
 

@@ -36,8 +36,18 @@ describe('operator profile: the schema', () => {
   it('refuses unknown fields at any depth instead of ignoring them', () => {
     const error = refusal(() => parse({ ...minimal(), dpo_email: 'x@example.ru', address: { legal: 'Moscow', postl: 'Moscow' } }));
     expect(error.issues.map((i) => i.path).sort()).toEqual(['/address/postl', '/dpo_email']);
-    expect(error.message).toMatch(/\/address\/postl is not a profile field: remove it \(fields here: legal, postal\)/);
+    expect(error.message).toMatch(/\/address\/postl is not a profile field: remove it \(fields here: legal, postal, ru\)/);
     expect(paths({ ...minimal(), promisedTerms: { acess: { n: 5, unit: 'working_days', clause: '§1' } } })).toEqual(['/promisedTerms/acess']);
+  });
+
+  it('refuses the words a policy uses instead of a name or an address, saying what to put there', () => {
+    const error = refusal(() => parse({ ...minimal(), legalName: { asInPolicy: 'the Operator', ru: 'Исполнитель' }, address: { legal: 'адрес не указан в политике', ru: '—' } }));
+    expect(error.issues.map((i) => i.path)).toEqual(['/legalName/asInPolicy', '/legalName/ru', '/address/legal', '/address/ru']);
+    expect(error.message).toContain('/legalName/asInPolicy "the Operator" is how the policy refers to the operator, not its name: put the registered name as in the state register (ЕГРЮЛ)');
+    expect(error.message).toContain('/address/legal "адрес не указан в политике" is not an address');
+    for (const name of ['Оператор', 'оператор сайта', 'Company', 'Администрация сайта']) expect(paths({ ...minimal(), legalName: { asInPolicy: name } }), name).toEqual(['/legalName/asInPolicy']);
+    for (const name of ['ООО «Оператор связи»', 'Operator Systems LLC', 'ООО «Компания Ромашка»']) expect(parse({ ...minimal(), legalName: { asInPolicy: name } }).legalName.asInPolicy).toBe(name);
+    for (const address of ['not stated', 'Unknown', 'N/A', 'Адрес отсутствует']) expect(paths({ ...minimal(), address: { legal: address } }), address).toEqual(['/address/legal']);
   });
 
   it('refuses an INN, OGRN or KPP that is not one, naming the path', () => {

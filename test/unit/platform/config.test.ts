@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,8 +26,36 @@ describe('configuration', () => {
   it('loads the operator profile DSAR_OPERATOR_PROFILE names, relative to the working directory', () => {
     const c = loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_OPERATOR_PROFILE: path.relative(process.cwd(), path.resolve(__dirname, '../../../operator/profiles/jugru.json')) });
     expect(c.operator.inn).toBe('7801341446');
+    // Nothing of WellPRO's under another operator's profile (issue 17 p.1): its own mailbox, its own registry.
+    expect(c.letters.from).toBe('support@jugru.team');
+    expect(c.systems.operator).toEqual({ name: 'JUG Ru Group LLC', inn: '7801341446' });
+    expect(JSON.stringify(c.systems)).not.toMatch(/wellpro|wellengineering|ВЭЛ/i);
     expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_OPERATOR_PROFILE: path.resolve(__dirname, '../../../operator/profiles/wt24.json') }))
       .toThrow(/wt24\.json is not usable.*\/legalName is missing/);
+  });
+
+  it('refuses another operator\'s systems registry and an SMTP_FROM outside the profile\'s domains, saying what to set', () => {
+    const profiles = path.resolve(__dirname, '../../../operator/profiles');
+    const jugru = { DSAR_PAYLOAD_KEY: key, DSAR_OPERATOR_PROFILE: path.join(profiles, 'jugru.json') };
+    expect(() => loadConfig({ ...jugru, DSAR_SYSTEMS_FILE: path.resolve(__dirname, '../../../operator/systems/wellpro.json') }))
+      .toThrow(/wellpro\.json belongs to WELL ENGINEERING LLC \(INN 7727344381\), not to JUG Ru Group LLC \(INN 7801341446\) of the operator profile: set DSAR_SYSTEMS_FILE/);
+    expect(() => loadConfig({ ...jugru, SMTP_FROM: 'wellpro@wellengineering.ru' })).toThrow(/SMTP_FROM=wellpro@wellengineering\.ru is not at the operator's mail domain \(jugru\.team\)/);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'registry-'));
+    const registry = (operator: unknown) => {
+      const file = path.join(dir, `${Math.random()}.json`);
+      writeFileSync(file, JSON.stringify({ ...(operator ? { operator } : {}), systems: [{ id: 'crm', name: { ru: 'CRM', en: 'CRM' }, categories: ['ФИО'],
+        owner: { name: 'IT', position: 'IT', email: 'it@jugru.team' }, destructionMethod: { ru: 'удаление', en: 'deletion' }, automated: true }] }));
+      return file;
+    };
+    expect(() => loadConfig({ ...jugru, DSAR_SYSTEMS_FILE: registry(undefined) })).toThrow(/does not name its operator: add "operator": \{"name": "JUG Ru Group LLC", "inn": "7801341446"\}/);
+    expect(() => loadConfig({ ...jugru, DSAR_SYSTEMS_FILE: registry({ name: 'JUG Ru Group LLC', inn: '7727344381' }) })).toThrow(/belongs to JUG Ru Group LLC \(INN 7727344381\)/);
+    expect(loadConfig({ ...jugru, DSAR_SYSTEMS_FILE: registry({ name: 'ООО «ДЖУГ РУ ГРУПП»', inn: '7801341446' }) }).systems.systems).toHaveLength(1); // the INN decides
+    expect(() => loadConfig({ ...jugru, DSAR_SYSTEMS_FILE: registry({ name: 'Someone Else LLC' }) })).toThrow(/belongs to Someone Else LLC, not to JUG Ru Group LLC/);
+    expect(loadConfig({ ...jugru, DSAR_SYSTEMS_FILE: registry({ name: 'JUG Ru Group LLC' }) }).systems.systems).toHaveLength(1); // no INN: the name decides
+    // A profile of one's own with no registry shipped beside it must name its registry.
+    const own = path.join(dir, 'mine.json');
+    writeFileSync(own, readFileSync(path.join(profiles, 'jugru.json')));
+    expect(() => loadConfig({ DSAR_PAYLOAD_KEY: key, DSAR_OPERATOR_PROFILE: own })).toThrow(/DSAR_SYSTEMS_FILE is not set and no systems registry ships for mine\.json/);
   });
 
   it('logs for people at a terminal and JSON lines otherwise, unless LOG_FORMAT says', () => {
