@@ -4,7 +4,7 @@
  * operator's mail domains from its profile).
  */
 import type { Config } from '../platform/config';
-import { operatorDomains } from './understand';
+import { operatorDomains } from '../operator/profile';
 
 export interface MailTrust {
   /** Our mail server's authserv-id; unset: sender authentication is "not checked". */
