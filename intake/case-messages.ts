@@ -6,6 +6,8 @@
  */
 import type pg from 'pg';
 import type { MessageAttachment } from '../domain/intake/message';
+import type { DayZeroSource } from './day-zero';
+import type { SenderAuth } from './sender-auth';
 
 export interface CaseMessageAttachment {
   /** 1-based, as the parse warnings count them ("attachment 2 … above the limit"). */
@@ -29,6 +31,10 @@ export interface CaseMessage {
   source: 'imap' | 'api';
   messageId: string | null;
   receivedAt: Date;
+  /** Where receivedAt (day 0) came from; null for messages taken in before it was recorded. */
+  receivedAtSource: DayZeroSource | null;
+  /** SPF/DKIM/DMARC as our mail server judged them; null for messages taken in before it was recorded, or unreadable. */
+  senderAuth: SenderAuth | null;
   sizeBytes: number;
   rawSha256: string;
   from: { name?: string; email: string } | null;
@@ -40,11 +46,11 @@ export interface CaseMessage {
   attachments: CaseMessageAttachment[];
 }
 
-type Summary = { from?: CaseMessage['from']; forwardedFrom?: CaseMessage['from']; subject?: string; date?: string; signed?: boolean; warnings?: string[]; attachments?: MessageAttachment[] };
+type Summary = { senderAuth?: SenderAuth; from?: CaseMessage['from']; forwardedFrom?: CaseMessage['from']; subject?: string; date?: string; signed?: boolean; warnings?: string[]; attachments?: MessageAttachment[] };
 
 export async function caseMessages(db: pg.Pool, caseId: string): Promise<CaseMessage[]> {
   const { rows } = await db.query(
-    `SELECT m.id, m.outcome, m.case_id, m.source, m.message_id, m.received_at, m.size_bytes, m.raw_sha256, m.parsed,
+    `SELECT m.id, m.outcome, m.case_id, m.source, m.message_id, m.received_at, m.received_at_source, m.size_bytes, m.raw_sha256, m.parsed,
        coalesce((SELECT json_agg(json_build_object('position', a.position, 'filename', a.filename, 'contentType', a.content_type,
          'size', a.size_bytes, 'sha256', a.sha256, 'signature', a.signature, 'stored', a.content IS NOT NULL) ORDER BY a.position)
          FROM mail_attachments a WHERE a.mail_message_id = m.id), '[]') AS attachments
@@ -53,7 +59,7 @@ export async function caseMessages(db: pg.Pool, caseId: string): Promise<CaseMes
     const p = r.parsed as Summary;
     return {
       id: Number(r.id), role: r.case_id !== caseId ? 'unverified' : r.outcome === 'correspondence' ? 'correspondence' : 'request', source: r.source,
-      messageId: r.message_id, receivedAt: r.received_at, sizeBytes: r.size_bytes, rawSha256: r.raw_sha256,
+      messageId: r.message_id, receivedAt: r.received_at, receivedAtSource: r.received_at_source ?? null, senderAuth: p.senderAuth ?? null, sizeBytes: r.size_bytes, rawSha256: r.raw_sha256,
       from: p.from ?? null, forwardedFrom: p.forwardedFrom ?? null, subject: p.subject ?? '', date: p.date ?? null,
       signed: p.signed === true, warnings: p.warnings ?? [],
       attachments: (r.attachments as Array<Omit<CaseMessageAttachment, 'n'> & { position: number }>).map(({ position, ...a }) => ({

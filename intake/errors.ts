@@ -36,3 +36,16 @@ export class MessageUnreadable extends Error {
     this.name = 'MessageUnreadable';
   }
 }
+
+/**
+ * An upload whose day 0 nobody can vouch for: no `Received:` header of the operator's own mail server and no date
+ * stated by an officer. Refused before anything is recorded: the upload time is never a letter's day 0.
+ */
+export class ReceivedAtRequired extends Error {
+  readonly code = 'received_at_required';
+  constructor() {
+    super('The message carries no Received: header from the operator\'s own mail server (INTAKE_RECEIVED_HOSTS), so when the operator received it is unknown: '
+      + 'an officer uploads it again with ?receivedAt=<ISO date-time> saying when it arrived (recorded in the audit log under their name).');
+    this.name = 'ReceivedAtRequired';
+  }
+}

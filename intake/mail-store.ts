@@ -4,13 +4,17 @@
  */
 import type pg from 'pg';
 import type { MessageAttachment } from '../domain/intake/message';
+import type { DayZeroSource } from './day-zero';
 
 export type MailOutcome = 'case' | 'triage' | 'correspondence' | 'auto_reply' | 'rejected';
 
-/** Where a message came from: an IMAP mailbox (with its UID) or an upload to the API. */
+/**
+ * Where a message came from: an IMAP mailbox (with its UID and INTERNALDATE) or an upload to the API, where an
+ * officer may state when the operator received it (used only when no `Received:` header of ours says so).
+ */
 export type MailSource =
   | { kind: 'imap'; mailbox: string; uidvalidity: number; uid: number; receivedAt: Date }
-  | { kind: 'api'; receivedAt?: Date };
+  | { kind: 'api'; officer?: { name: string; receivedAt: Date } };
 
 export interface StoredMessage {
   id: number;
@@ -20,6 +24,10 @@ export interface StoredMessage {
   rejectionReason: string | null;
   parsed: Record<string, unknown>;
   rawSha256: string;
+  /** Day 0: when the operator received the letter. */
+  receivedAt: Date;
+  /** Where day 0 came from; null for messages taken in before it was recorded (then: when the API received them). */
+  receivedAtSource: DayZeroSource | null;
 }
 
 export interface NewMessage {
@@ -31,6 +39,7 @@ export interface NewMessage {
   citedCaseId?: string;
   messageId?: string;
   receivedAt: Date;
+  receivedAtSource: DayZeroSource;
   raw: Buffer;
   /** The raw bytes are not kept (a message refused as too large): hash and size are. */
   dropRaw?: boolean;
@@ -40,11 +49,12 @@ export interface NewMessage {
   parsed: Record<string, unknown>;
 }
 
-const COLUMNS = 'id, outcome, case_id, rejection_code, rejection_reason, parsed, raw_sha256';
+const COLUMNS = 'id, outcome, case_id, rejection_code, rejection_reason, parsed, raw_sha256, received_at, received_at_source';
 const toStored = (r: Record<string, unknown>): StoredMessage => ({
   id: Number(r.id), outcome: r.outcome as MailOutcome, caseId: (r.case_id as string | null) ?? null,
   rejectionCode: (r.rejection_code as string | null) ?? null, rejectionReason: (r.rejection_reason as string | null) ?? null,
   parsed: r.parsed as Record<string, unknown>, rawSha256: r.raw_sha256 as string,
+  receivedAt: r.received_at as Date, receivedAtSource: (r.received_at_source as DayZeroSource | null) ?? null,
 });
 
 export async function findBySha(db: pg.Pool | pg.PoolClient, sha: string): Promise<StoredMessage | undefined> {
@@ -70,12 +80,12 @@ export async function insertMessage(db: pg.Pool | pg.PoolClient, m: NewMessage):
   const imap = m.source.kind === 'imap' ? m.source : undefined;
   const { rows } = await db.query(
     `INSERT INTO mail_messages (source, mailbox, uidvalidity, uid, raw_sha256, message_id, received_at, size_bytes, raw,
-       outcome, case_id, rejection_code, rejection_reason, parsed, dedupe_key, cited_case_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       outcome, case_id, rejection_code, rejection_reason, parsed, dedupe_key, cited_case_id, received_at_source)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
     [m.source.kind, imap?.mailbox ?? null, imap?.uidvalidity ?? null, imap?.uid ?? null, m.rawSha256,
       m.messageId?.slice(0, 998) ?? null, m.receivedAt, m.raw.length, m.dropRaw ? null : m.raw, m.outcome, m.caseId ?? null,
-      m.rejection?.code ?? null, m.rejection?.reason ?? null, JSON.stringify(m.parsed), m.dedupeKey, m.citedCaseId ?? null],
+      m.rejection?.code ?? null, m.rejection?.reason ?? null, JSON.stringify(m.parsed), m.dedupeKey, m.citedCaseId ?? null, m.receivedAtSource],
   );
   return rows[0] ? toStored(rows[0]) : undefined;
 }

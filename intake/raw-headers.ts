@@ -17,8 +17,8 @@ export function headerBlock(raw: Buffer, limit: number): Buffer {
   return ends.length ? window.subarray(0, Math.min(...ends)) : window;
 }
 
-/** Header lines with their folded continuations joined, as byte slices (name, value). */
-function unfoldedLines(block: Buffer): Array<{ name: string; value: Buffer }> {
+/** Header lines with their folded continuations joined, as byte slices (name, value), top to bottom. */
+export function unfoldedLines(block: Buffer): Array<{ name: string; value: Buffer }> {
   const lines: Array<{ name: string; value: Buffer[] }> = [];
   let start = 0;
   while (start < block.length) {

@@ -12,6 +12,7 @@ import { connectClient } from '../platform/temporal';
 import type { MessageClassifier } from './classifier';
 import { mailboxKey, saveState } from './cursor-store';
 import { startImapIntake } from './imap-intake';
+import { mailTrustOf } from './mail-trust';
 
 const STANDBY_RETRY_MS = 5_000;
 
@@ -40,7 +41,7 @@ export async function runIntake(config: Config & { imap: ImapSettings }, classif
   const temporal = await connectClient(config.temporal, config.payloadKey);
   let stopping = false;
   await saveState(pool, mailbox, 'connecting');
-  const deps = { pg: pool, temporal, config, legalTime: loadLegalTime(config), classify };
+  const deps = { pg: pool, temporal, config, legalTime: loadLegalTime(config), classify, mailTrust: mailTrustOf(config) };
   const started = lockMailbox(config.databaseUrl, mailbox, log, () => stopping)
     .then((lock) => lock && { lock, intake: startImapIntake(config.imap, deps, log) });
   return {

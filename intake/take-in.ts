@@ -9,18 +9,23 @@ import { reserveOpening, startOpening } from '../opening/open';
 import { inTransaction } from '../platform/db';
 import type { MessageClassifier } from './classifier';
 import { recordCorrespondence, recordUnverifiedCitation, repliedCase, senderIsSubject, whatReplyBrings } from './correspondence';
+import { dayZeroOf, type DayZeroSource } from './day-zero';
 import { bytesKey, letterKey } from './dedupe-key';
-import { MessageTooLarge, MessageUnreadable } from './errors';
+import { MessageTooLarge, MessageUnreadable, ReceivedAtRequired } from './errors';
 import type { ParseOptions } from './limits';
 import { messageSummary, subjectOf } from './mail-summary';
 import { caseRowExists, findByKey, findBySha, insertAttachments, insertMessage, lockLetter, type MailOutcome, type MailSource, type NewMessage, type StoredMessage } from './mail-store';
+import type { MailTrust } from './mail-trust';
 import { parseMessageWithContent } from './parse-message';
+import { senderAuth, type SenderAuth } from './sender-auth';
 
 export type { MailSource } from './mail-store';
 
 export interface IntakeDeps extends CaseOpeningDeps {
   classify: MessageClassifier;
   parseOptions?: ParseOptions;
+  /** Which headers are our own mail server's (intake/mail-trust.ts); without it none are. */
+  mailTrust?: MailTrust;
 }
 
 export interface TakeInResult {
@@ -29,6 +34,11 @@ export interface TakeInResult {
   outcome: MailOutcome;
   mailMessageId: number;
   rawSha256: string;
+  /** Day 0: when the operator received the letter, and where that came from (null: taken in before it was recorded). */
+  receivedAt: string;
+  receivedAtSource: DayZeroSource | null;
+  /** SPF, DKIM and DMARC as our mail server judged them; absent for a message that could not be parsed. */
+  senderAuth?: SenderAuth;
   /** The case opened (case, triage) or replied to (correspondence). */
   caseId?: string;
   rejection?: { code: string; reason: string };
@@ -41,14 +51,18 @@ export interface TakeInResult {
 }
 
 /** What a case-opening message keeps so that re-taking it after a crash can finish opening the same case. */
-interface Opening { body: OpenCaseInput; actedAt: string }
+interface Opening { body: OpenCaseInput; actedAt: string; receivedAtSource?: DayZeroSource }
 
 export async function takeInMessage(deps: IntakeDeps, raw: Buffer, source: MailSource): Promise<TakeInResult> {
   const rawSha256 = createHash('sha256').update(raw).digest('hex');
   const earlier = await findBySha(deps.pg, rawSha256);
   if (earlier) return finish(deps, earlier, true);
-  const receivedAt = source.receivedAt ?? new Date();
-  const base = { source, rawSha256, receivedAt, raw, dedupeKey: bytesKey(rawSha256) };
+  const trust = deps.mailTrust ?? { receivedHosts: [], operatorDomains: [] };
+  const dayZero = dayZeroOf(raw, source, trust.receivedHosts);
+  if (!dayZero) throw new ReceivedAtRequired(); // the upload time is never day 0: refused before anything is recorded
+  const receivedAt = dayZero.at;
+  const officer = dayZero.source === 'officer' && source.kind === 'api' ? source.officer : undefined;
+  const base = { source, rawSha256, receivedAt, receivedAtSource: dayZero.source, officer, raw, dedupeKey: bytesKey(rawSha256) };
   let parsed;
   try {
     parsed = await parseMessageWithContent(raw, deps.parseOptions);
@@ -62,28 +76,33 @@ export async function takeInMessage(deps: IntakeDeps, raw: Buffer, source: MailS
   const sameLetter = await findByKey(deps.pg, dedupeKey); // relayed with other headers, or in another of our mailboxes
   if (sameLetter) return finish(deps, sameLetter, true);
   const withParse = { ...base, dedupeKey, messageId: message.messageId, attachments: { list: message.attachments, contents } };
-  if (message.autoReply) return record(deps, { ...withParse, outcome: 'auto_reply', parsed: messageSummary(message) });
+  const auth = senderAuth(raw, message.from?.email, trust);
+  if (message.autoReply) return record(deps, { ...withParse, outcome: 'auto_reply', parsed: { ...messageSummary(message), senderAuth: auth } });
   const classified = deps.classify(message);
   const cited = await repliedCase(deps.pg, message);
-  const replied = cited && (await senderIsSubject(deps.pg, cited.caseId, message)) ? cited : undefined;
+  // A From in our own domains that our server did not authenticate is no one's reply: it waits in triage.
+  const replied = cited && !auth.ownDomainUnverified && (await senderIsSubject(deps.pg, cited.caseId, message)) ? cited : undefined;
   if (replied) {
     const brings = whatReplyBrings(message, classified);
-    return record(deps, { ...withParse, outcome: 'correspondence', caseId: replied.caseId, parsed: messageSummary(message, classified) },
+    return record(deps, { ...withParse, outcome: 'correspondence', caseId: replied.caseId, parsed: { ...messageSummary(message, classified), senderAuth: auth } },
       (client, row) => recordCorrespondence(client, replied, { id: row.id, rawSha256, messageId: message.messageId, brings }));
   }
   // A citation from someone else is no reply: it waits in triage, and the cited case only shows it as unverified.
   const unverified = cited && !replied ? { caseId: cited.caseId, reason: 'sender_not_subject' as const } : undefined;
-  const type = unverified ? 'unclassified' : classified.classification.requestType ?? 'unclassified';
+  // Unclassified cases are not acknowledged at receipt: a forged letter "from us" gets no letter from us.
+  const type = unverified || auth.ownDomainUnverified ? 'unclassified' : classified.classification.requestType ?? 'unclassified';
   const opening: Opening = {
     body: {
       type, channel: 'email', receivedAt: receivedAt.toISOString(), subject: subjectOf(message, classified),
       language: classified.classification.language, // the acknowledgement and every letter to the subject in their language
+      ...(auth.ownDomainUnverified ? { withoutAcknowledgement: true as const } : {}),
     },
     actedAt: new Date().toISOString(),
+    receivedAtSource: dayZero.source,
   };
   return record(deps, {
     ...withParse, outcome: type === 'unclassified' ? 'triage' : 'case', citedCaseId: unverified?.caseId,
-    parsed: { ...messageSummary(message, classified), opening, ...(unverified ? { unverifiedCitation: unverified } : {}) }, opening,
+    parsed: { ...messageSummary(message, classified), senderAuth: auth, opening, ...(unverified ? { unverifiedCitation: unverified } : {}) }, opening,
   }, unverified && ((client, row) => recordUnverifiedCitation(client, unverified.caseId, { id: row.id, triageCaseId: row.caseId! })));
 }
 
@@ -91,6 +110,8 @@ type Recording = Omit<NewMessage, 'caseId'> & {
   caseId?: string;
   attachments?: { list: Parameters<typeof insertAttachments>[2]; contents: Array<Buffer | null> };
   opening?: Opening;
+  /** The officer who stated day 0 on an upload: audited with the message. */
+  officer?: { name: string; receivedAt: Date };
 };
 
 /**
@@ -110,7 +131,8 @@ async function record(
       const { body, actedAt } = m.opening;
       caseId = (await reserveOpening(client, deps.legalTime.timeZone, { body, actedAt, openedBy: 'intake', idempotencyKey: keyOf(m.rawSha256) })).caseId;
     }
-    const row = await insertMessage(client, { ...m, caseId });
+    const parsed = m.officer ? { ...m.parsed, receivedAtStatedBy: m.officer.name } : m.parsed;
+    const row = await insertMessage(client, { ...m, caseId, parsed });
     if (!row) return undefined; // the same bytes were taken in under another key (before the letter key existed)
     if (m.attachments) await insertAttachments(client, row.id, m.attachments.list, m.attachments.contents);
     if (alsoInTransaction) extra = await alsoInTransaction(client, row);
@@ -135,9 +157,12 @@ async function finish(deps: IntakeDeps, row: StoredMessage, duplicate: boolean):
   if (row.caseId && opening && (!duplicate || !(await caseRowExists(deps.pg, row.caseId)))) {
     started = await startOpening(deps, { caseId: row.caseId, body: opening.body, openedBy: 'intake', idempotencyKey: keyOf(rawSha256), actedAt: opening.actedAt });
   }
+  if (row.receivedAtSource === 'officer') await recordStatedDayZero(deps, row, started === 'pending');
   const bringsMissing = row.outcome === 'correspondence' && duplicate ? await bringsOf(deps, row.caseId!, rawSha256) : undefined;
   return {
     duplicate, outcome: row.outcome, mailMessageId: row.id, rawSha256,
+    receivedAt: row.receivedAt.toISOString(), receivedAtSource: row.receivedAtSource,
+    ...(row.parsed.senderAuth ? { senderAuth: row.parsed.senderAuth as SenderAuth } : {}),
     ...(row.caseId ? { caseId: row.caseId } : {}),
     ...(row.rejectionCode ? { rejection: { code: row.rejectionCode, reason: row.rejectionReason ?? '' } } : {}),
     ...(bringsMissing === undefined ? {} : { bringsMissingInformation: bringsMissing }),
@@ -149,4 +174,18 @@ async function finish(deps: IntakeDeps, row: StoredMessage, duplicate: boolean):
 async function bringsOf(deps: IntakeDeps, caseId: string, sha: string): Promise<boolean> {
   const { rows } = await deps.pg.query(`SELECT data FROM audit_events WHERE case_id = $1 AND dedupe_key = $2`, [caseId, `mail:${sha}:correspondence`]);
   return rows[0]?.data?.bringsMissingInformation === true;
+}
+
+/**
+ * The officer's word on when the letter arrived, in the audit log under their name: on the case, once its row exists
+ * (written after the workflow started, so here and not in the message's transaction; the key makes a repeat a no-op).
+ */
+async function recordStatedDayZero(deps: IntakeDeps, row: StoredMessage, caseNotYetWritten: boolean): Promise<void> {
+  // While Temporal is away the case row does not exist yet (ADR 016): the event names the case in its data instead.
+  await deps.pg.query(
+    `INSERT INTO audit_events (case_id, actor, action, message, data, dedupe_key)
+     VALUES ($1, $2, 'intake.received_at_stated', $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
+    [caseNotYetWritten ? null : row.caseId, row.parsed.receivedAtStatedBy, 'An officer stated when the operator received this letter (it carries no Received: header of our mail server)',
+      JSON.stringify({ mailMessageId: row.id, receivedAt: row.receivedAt.toISOString(), ...(caseNotYetWritten ? { caseId: row.caseId } : {}) }), `mail:${row.rawSha256}:received_at`],
+  );
 }

@@ -21,6 +21,8 @@ export interface OpenCaseInput {
   subject: { name: string; email?: string };
   language?: 'ru' | 'en';
   ground?: DeletionGround;
+  /** A letter in the operator's own domain that our mail server did not authenticate: it is never acknowledged (intake/sender-auth.ts). */
+  withoutAcknowledgement?: true;
 }
 
 /** A refusal of the request itself (400/409): the API answers it as it is; intake records nothing for it. */

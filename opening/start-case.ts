@@ -24,6 +24,7 @@ export async function startReservedCase(
     caseId: c.caseId, type: body.type, channel: body.channel, receivedAt: new Date(body.receivedAt).toISOString(),
     subject: body.subject, deadline: terms[0]!.deadline, terms, openedBy: c.openedBy, idempotencyKey: c.idempotencyKey, actedAt: c.actedAt,
     ...(body.language ? { language: body.language } : {}),
+    ...(body.withoutAcknowledgement ? { withoutAcknowledgement: true } : {}),
     ...(repeat ? { repeatOf: repeat } : {}),
     ...(deps.config.temporal.searchAttributes ? { searchAttributes: true } : {}),
   };

@@ -63,6 +63,8 @@ export interface Config extends ObservabilityConfig {
    * loadConfig always sets it). 0 or unset: no reconciler in this process (docs/adr/016).
    */
   openingReconcileMs?: number;
+  /** Which headers of a received message intake trusts (INTAKE_AUTHSERV_ID, INTAKE_RECEIVED_HOSTS; intake/mail-trust.ts). */
+  intakeTrust?: IntakeTrustSettings;
   /** How long a web console sign-in lasts (DSAR_CONSOLE_SESSION_HOURS; loadConfig always sets it; default 12). */
   consoleSessionHours?: number;
 }
@@ -84,6 +86,27 @@ export interface ImapSettings {
   pollIntervalMs: number;
   /** IMAP_TLS_REJECT_UNAUTHORIZED=false accepts a self-signed server certificate. */
   rejectUnauthorized: boolean;
+}
+
+/** What of a message's headers was written by the operator's own mail server, and so can be believed. */
+export interface IntakeTrustSettings {
+  /** The authserv-id our mail server writes in Authentication-Results; unset: SPF/DKIM/DMARC are "not checked". */
+  authservId?: string;
+  /** Hosts whose Received: headers give an upload's day 0; unset: the operator profile's mail domains. */
+  receivedHosts?: string[];
+}
+
+export function intakeTrustSettings(env: NodeJS.ProcessEnv = process.env): IntakeTrustSettings {
+  const authservId = env.INTAKE_AUTHSERV_ID?.trim() || undefined;
+  if (authservId !== undefined && !/^[A-Za-z0-9.-]+$/.test(authservId)) {
+    throw new ConfigError(`INTAKE_AUTHSERV_ID=${authservId} is not an authserv-id: give the host name your mail server writes first in Authentication-Results, e.g. mx.example.ru.`);
+  }
+  const raw = env.INTAKE_RECEIVED_HOSTS?.trim();
+  const receivedHosts = raw ? raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : undefined;
+  for (const host of receivedHosts ?? []) {
+    if (!/^[a-z0-9.-]+$/.test(host)) throw new ConfigError(`INTAKE_RECEIVED_HOSTS: "${host}" is not a host name; list hosts or domains, comma-separated, e.g. mx.example.ru,example.ru.`);
+  }
+  return { ...(authservId ? { authservId } : {}), ...(receivedHosts ? { receivedHosts } : {}) };
 }
 
 /** Where letters go out (letters/); without `smtp` they stay queued in the outbox. */
@@ -388,5 +411,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     systems: checkRegistryOperator(loadSystemsRegistry(systemsFile), legalTime.operator, systemsFile),
     actSigner: actSignerFromEnv(env),
     consoleSessionHours: positiveInt(env, 'DSAR_CONSOLE_SESSION_HOURS', 12),
+    intakeTrust: intakeTrustSettings(env),
   };
 }

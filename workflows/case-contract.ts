@@ -40,6 +40,11 @@ export interface CaseOpened {
   searchAttributes?: boolean;
   /** The language the subject wrote in: letters to the subject use it (default: the operator profile's). */
   language?: 'ru' | 'en';
+  /**
+   * The letter claims the operator's own domain and our mail server did not authenticate it (issue 16): the case is
+   * never acknowledged, not even when an officer classifies it (an answer still goes where the officer decides).
+   */
+  withoutAcknowledgement?: true;
   /** Art. 14 p.4–6: the earlier case this request repeats within 30 days of its answer. */
   repeatOf?: { caseId: string; answeredAt: string; allowedFrom: string };
   /** Set when a long-lived case continued as a new run (bounded history): where the previous run left the path. */

@@ -110,6 +110,8 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
     /** One step on the path, an officer's (an Update) or the engine's own (destruction in the systems). */
     const takeStep = async (req: ActionRequest) => {
       const decision = decideOn(p, req, Date.now());
+      // A forged letter "from us" gets no letter from us, not even once an officer classified it (issue 16).
+      const letters = input.withoutAcknowledgement ? decision.letters.filter((l) => l !== 'acknowledgement') : decision.letters;
       // A permission given again (the table's `once`) is answered with the case as it is: no second audit event.
       if (decision.repeat && patched(PATCHES.repeatedPermissionChangesNothing)) return stateOf(p);
       const actedAt = req.actedAt ?? new Date(Date.now()).toISOString();
@@ -122,14 +124,14 @@ export async function caseWorkflow(input: CaseOpened): Promise<CaseState> {
         await recordStep({
           caseId: input.caseId, seq: p.transitions, action: req.action, actor: req.actor, from, to, step: p.step,
           details: { ...req.details, ...(req.note ? { note: req.note } : {}) }, terms: changedTerms(p.terms, decision.meets, req.terms),
-          assignee: p.assignee, requestId: req.requestId, actedAt, letters: decision.letters,
+          assignee: p.assignee, requestId: req.requestId, actedAt, letters,
           ...(decision.classifies ? { classifiedAs: { type: decision.classifies, opening: termOfRecord(p)! } } : {}),
         });
       } catch (err) {
         if (err instanceof ActivityFailure) broken ??= err;
         throw err;
       }
-      sendStepLetters(p, decision.letters, req, actedAt);
+      sendStepLetters(p, letters, req, actedAt);
       return stateOf(p);
     };
     takeStepRef = takeStep;

@@ -8,6 +8,7 @@ import { consolePage, expectAccessible, launchChromium, screenshot } from '../he
 import { runDsar } from '../helpers/dsar-cli';
 import { eventually, startEngine, type Engine } from '../helpers/engine';
 import { testClassifier } from '../helpers/test-classifier';
+import { receivedByOurServer } from '../helpers/received-header';
 
 /**
  * The web console in Debian's chromium, driven by playwright-core, against the engine as production runs it
@@ -140,7 +141,7 @@ it('marks an overdue case in the list and on the dashboard, in Russian and Engli
 });
 
 it('classifies a letter from the triage queue', async () => {
-  const raw = Buffer.from('From: Kira <kira@example.ru>\r\nTo: wellpro@wellengineering.ru\r\nSubject: Вопрос\r\nMessage-ID: <triage-1@example.ru>\r\n'
+  const raw = Buffer.from(receivedByOurServer() + 'From: Kira <kira@example.ru>\r\nTo: wellpro@wellengineering.ru\r\nSubject: Вопрос\r\nMessage-ID: <triage-1@example.ru>\r\n'
     + 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nКогда откроется ваш магазин?\r\n');
   const res = await engine.app.inject({ method: 'POST', url: '/api/v1/intake/email', headers: { ...engine.auth('intake'), 'content-type': 'message/rfc822' }, payload: raw });
   expect(res.json()).toMatchObject({ outcome: 'triage' });

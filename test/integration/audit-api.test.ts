@@ -6,12 +6,13 @@ import { p12Signer } from '../../acts/p12-signer';
 import { actInput, testRegistry, throwAwayP12, verifyDetachedCms, wellpro } from '../helpers/acts';
 import { eventually, startEngine, type Engine } from '../helpers/engine';
 import { testClassifier } from '../helpers/test-classifier';
+import { receivedByOurServer } from '../helpers/received-header';
 
 /** The auditor's endpoints against real PostgreSQL and Temporal: a case's whole record, the act register, downloads. */
 let engine: Engine;
 let caseId: string;
 let mailId: number;
-const raw = Buffer.from(readFileSync(path.join(__dirname, '../fixtures/mail/attachments.eml'), 'utf8')
+const raw = Buffer.from(receivedByOurServer() + readFileSync(path.join(__dirname, '../fixtures/mail/attachments.eml'), 'utf8')
   .replace('Документы во вложении.', 'Прошу, удалите мои персональные данные. Документы во вложении.')
   .replace('MIME-Version: 1.0', `Message-ID: <audit-${Date.now()}@example.ru>\r\nMIME-Version: 1.0`));
 const { p12 } = throwAwayP12('pw');

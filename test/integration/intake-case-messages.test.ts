@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { takeInMessage } from '../../intake/take-in';
 import { startEngine, eventually, type Engine } from '../helpers/engine';
 import { testClassifier } from '../helpers/test-classifier';
+import { receivedByOurServer } from '../helpers/received-header';
+import { mailTrustOf } from '../../intake/mail-trust';
 
 /** GET /api/v1/cases/:id/messages, …/raw and …/attachments/:n: a case's stored e-mails, against real PostgreSQL and Temporal. */
 let engine: Engine;
@@ -16,7 +18,7 @@ let n = 0;
 /** `from`: a reply comes from the case's subject (a stranger citing the case would go to triage). */
 function mail(subject: string, body: string, attachments: Array<{ name: string; type: string; content: Buffer }> = [], from?: string): Buffer {
   const id = `cm${++n}-${Date.now()}@example.ru`;
-  const head = `From: Ivan Petrov <${from ?? `ivan.cm${n}@example.ru`}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nMIME-Version: 1.0\r\n`;
+  const head = `${receivedByOurServer()}From: Ivan Petrov <${from ?? `ivan.cm${n}@example.ru`}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nMIME-Version: 1.0\r\n`;
   if (!attachments.length) return Buffer.from(`${head}Content-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`);
   const parts = [`Content-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`, ...attachments.map((a) =>
     `Content-Type: ${a.type}\r\nContent-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(a.name)}\r\n`
@@ -106,7 +108,7 @@ it('answers 410 attachment_not_kept for an attachment that was above the size li
   const big = Buffer.alloc(5_000, 7);
   const raw = mail('Запрос', 'Прошу, удалите мои данные.', [{ name: 'big.bin', type: 'application/octet-stream', content: big }]);
   const deps = { pg: engine.app.pg, temporal: engine.app.temporal, config: engine.config, legalTime: engine.app.legalTime, classify: testClassifier,
-    parseOptions: { maxAttachmentBytes: 4_096 } };
+    mailTrust: mailTrustOf(engine.config), parseOptions: { maxAttachmentBytes: 4_096 } };
   const taken = await takeInMessage(deps, raw, { kind: 'api' });
   const listed = (await get(`/api/v1/cases/${taken.caseId}/messages`)).json();
   expect(listed.items[0].attachments).toEqual([expect.objectContaining({ n: 1, size: 5_000, sha256: sha(big), stored: false })]);

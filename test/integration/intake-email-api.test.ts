@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEngine, eventually, type Engine } from '../helpers/engine';
+import { receivedByOurServer } from '../helpers/received-header';
 import { testClassifier } from '../helpers/test-classifier';
 
 /** POST /api/v1/intake/email: the same take-in path as the IMAP consumer, against real PostgreSQL and Temporal. */
@@ -10,7 +11,7 @@ afterAll(async () => { await engine?.stop(); });
 let n = 0;
 /** Each letter from a sender of its own, unless `from` is given (a reply comes from the case's subject). */
 const mail = (subject: string, body: string, headers = '', from = `ivan${n + 1}@example.ru`) => Buffer.from(
-  `From: Ivan Petrov <${from}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: ${subject}\r\n`
+  `${receivedByOurServer()}From: Ivan Petrov <${from}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: ${subject}\r\n`
   + `Message-ID: <m${++n}-${Date.now()}@example.ru>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n${headers}\r\n${body}\r\n`);
 const post = (raw: Buffer, role: 'officer' | 'auditor' | 'intake' = 'intake') => engine.app.inject({
   method: 'POST', url: '/api/v1/intake/email', headers: { ...engine.auth(role), 'content-type': 'message/rfc822' }, payload: raw,
@@ -81,7 +82,7 @@ it('opens a message it cannot classify as an unclassified case in triage, receiv
 
 it('records a message it cannot read and answers 422 with a code, the same again for the same bytes', async () => {
   const nested = Array.from({ length: 60 }, (_, i) => `--b${i}\r\nContent-Type: multipart/mixed; boundary="b${i + 1}"\r\n\r\n`).join('');
-  const raw = Buffer.from(`From: x@example.ru\r\nSubject: deep\r\nContent-Type: multipart/mixed; boundary="b0"\r\n\r\n${nested}`);
+  const raw = Buffer.from(`${receivedByOurServer()}From: x@example.ru\r\nSubject: deep\r\nContent-Type: multipart/mixed; boundary="b0"\r\n\r\n${nested}`);
   const res = await post(raw);
   expect(res.statusCode).toBe(422);
   expect(res.json()).toMatchObject({ statusCode: 422, code: 'message_unreadable' });

@@ -34,6 +34,8 @@ afterAll(async () => {
 });
 
 let n = 0;
+/** When our server received relay copy `hop` (its day 0): an hour ago, a second apart, so the test ages. */
+const relayedAt = (hop: number) => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000 + hop * 1000).toUTCString().replace('GMT', '+0000');
 /** One letter as its sender wrote it; each relay copy gets its own `Received:` trace on top. */
 function letter(subject: string, opts: { messageId?: string; from?: string } = {}) {
   const id = ++n;
@@ -47,7 +49,7 @@ function letter(subject: string, opts: { messageId?: string; from?: string } = {
   return {
     email,
     relayed: (hop: number, top: string[] = []) => Buffer.from([
-      ...top, `Received: from relay${hop}.example.net (relay${hop}.example.net [192.0.2.${hop}]) by mx.wellengineering.ru; Mon, 7 Dec 2026 10:00:${String(hop % 60).padStart(2, '0')} +0300`,
+      ...top, `Received: from relay${hop}.example.net (relay${hop}.example.net [192.0.2.${hop}]) by mx.wellengineering.ru; ${relayedAt(hop)}`,
       ...headers, '', body, '',
     ].join('\r\n')),
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEngine, eventually, type Engine } from '../helpers/engine';
 import type { MessageClassifier } from '../../intake/classifier';
 import { testClassifier } from '../helpers/test-classifier';
+import { receivedByOurServer } from '../helpers/received-header';
 
 /** The tests' classifier, plus the address a letter gives in its text ("мой адрес: …"), as the real one reads it. */
 const classify: MessageClassifier = (m) => {
@@ -28,7 +29,7 @@ const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP////////////////////
 function letter(from: string, subject: string, body: string, headers = ''): Buffer {
   const id = `<s${++n}-${Date.now()}@mail.example>`;
   return Buffer.from([
-    `From: ${from}`, 'To: wellpro@wellengineering.ru', `Subject: ${subject}`, `Message-ID: ${id}`, 'MIME-Version: 1.0',
+    receivedByOurServer().trimEnd(), `From: ${from}`, 'To: wellpro@wellengineering.ru', `Subject: ${subject}`, `Message-ID: ${id}`, 'MIME-Version: 1.0',
     ...(headers ? [headers] : []), 'Content-Type: multipart/mixed; boundary="b1"', '',
     '--b1', 'Content-Type: text/plain; charset=utf-8', '', body, '',
     '--b1', 'Content-Type: image/jpeg; name="passport.jpg"', 'Content-Disposition: attachment; filename="passport.jpg"',

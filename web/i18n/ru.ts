@@ -25,7 +25,7 @@ export const ru: Dictionary = {
   'case.assignee': 'Исполнитель', 'case.nobody': 'не назначен', 'case.terms': 'Сроки', 'case.rule': 'Правило', 'case.basis': 'Основание',
   'case.dueOn': 'Срок', 'case.daysLeft': 'Осталось рабочих дней', 'case.termStatus': 'Состояние', 'case.extended': 'продлён',
   'case.actions': 'Действия', 'case.notAllowed': 'Недоступные сейчас действия', 'case.timeline': 'Хронология', 'case.letters': 'Письма',
-  'case.email': 'Исходное письмо', 'case.attachments': 'Вложения', 'case.faults': 'Сбои процесса', 'case.repeatOf': 'Повторное обращение к',
+  'case.email': 'Исходное письмо', 'case.dayZero': 'день 0 по', 'case.dayZero.imap_internaldate': 'почтовому ящику (INTERNALDATE)', 'case.dayZero.received_header': 'заголовку Received: нашего почтового сервера', 'case.dayZero.officer': 'указанию сотрудника (в журнале аудита)', 'case.dayZero.unknown': 'времени загрузки (принято до учёта дня 0)', 'case.senderAuth': 'Подлинность отправителя', 'case.senderAuth.notChecked': 'не проверялась', 'case.senderAuth.ownDomainUnverified': 'выдаёт себя за наш домен, наш сервер это не подтвердил: уведомление не отправляется', 'case.attachments': 'Вложения', 'case.faults': 'Сбои процесса', 'case.repeatOf': 'Повторное обращение к',
   'case.readOnly': 'Режим только для чтения: аудитор не изменяет обращения.', 'case.done': 'Действие выполнено: {action}.',
   'case.refused': 'Действие не выполнено', 'case.closedCase': 'Обращение закрыто.', 'case.letterTo': 'Кому', 'case.provisional': 'предварительный календарь',
   'audit.title': 'Аудит', 'audit.acts': 'Реестр актов об уничтожении (Приказ РКН № 179)', 'audit.noActs': 'Актов пока нет.',

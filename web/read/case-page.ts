@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { parseMessage } from '../../intake/parse-message';
+import type { SenderAuth } from '../../intake/sender-auth';
 
 /** What the case page shows beside the case itself: its letters and the e-mail it came from. */
 export async function caseLetters(db: pg.Pool, caseId: string) {
@@ -16,8 +17,8 @@ export async function caseLetters(db: pg.Pool, caseId: string) {
  * so the officer sees what intake saw. Undefined for cases opened by hand.
  */
 export async function originalEmail(db: pg.Pool, caseId: string) {
-  const { rows } = await db.query<{ id: string; raw: Buffer | null; received_at: Date }>(
-    `SELECT id, raw, received_at FROM mail_messages WHERE case_id = $1 AND outcome IN ('case', 'triage') ORDER BY id LIMIT 1`, [caseId]);
+  const { rows } = await db.query<{ id: string; raw: Buffer | null; received_at: Date; received_at_source: string | null; sender_auth: SenderAuth | null }>(
+    `SELECT id, raw, received_at, received_at_source, parsed->'senderAuth' AS sender_auth FROM mail_messages WHERE case_id = $1 AND outcome IN ('case', 'triage') ORDER BY id LIMIT 1`, [caseId]);
   const row = rows[0];
   if (!row?.raw) return undefined;
   const m = await parseMessage(row.raw).catch(() => undefined);
@@ -25,6 +26,8 @@ export async function originalEmail(db: pg.Pool, caseId: string) {
     `SELECT position, filename, content_type, size_bytes, content IS NOT NULL AS has_content FROM mail_attachments WHERE mail_message_id = $1 ORDER BY position`, [row.id]);
   return {
     id: Number(row.id), receivedAt: row.received_at.toISOString(),
+    // Where day 0 came from and what our mail server said of the sender (intake/day-zero.ts, intake/sender-auth.ts).
+    dayZeroSource: row.received_at_source ?? 'unknown', senderAuth: row.sender_auth,
     from: m?.from ? `${m.from.name ? `${m.from.name} ` : ''}<${m.from.email}>` : '', subject: m?.subject ?? '', text: m?.text ?? '',
     attachments: attachments.map((a) => ({ position: a.position, filename: a.filename ?? `attachment-${a.position}`, contentType: a.content_type, size: Number(a.size_bytes), stored: a.has_content })),
   };

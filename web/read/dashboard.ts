@@ -4,7 +4,7 @@ import type pg from 'pg';
 export interface DashboardData {
   byTypeAndStep: Array<{ type: string; step: string; n: number }>;
   due: { today: number; week: number; overdue: number };
-  triage: { total: number; oldest: Array<{ id: string; subjectName: string; receivedAt: string }> };
+  triage: { total: number; oldest: Array<{ id: string; subjectName: string; receivedAt: string; ownDomainUnverified?: boolean }> };
   /** Systems whose owner must confirm the destruction by hand (a manual system, or a connector that failed), oldest due first. */
   destruction: { total: number; tasks: Array<{ id: string; systemId: string; ownerName: string | null; failed: boolean; dueAt: string | null }> };
   weeks: Array<{ week: string; opened: number; closed: number }>;
@@ -30,8 +30,11 @@ export async function readDashboard(db: pg.Pool, at: { today: string; weekEnd: s
                 WHERE status IN ('running', 'overdue') AND due_at < (($2::date + 1)::timestamp AT TIME ZONE $3)
                 GROUP BY case_id) AS per_case`,
       [at.today, at.weekEnd, at.timeZone]),
-    db.query<{ id: string; subject_name: string; received_at: Date }>(
-      `SELECT id, subject_name, received_at FROM cases WHERE type = 'unclassified' AND ${OPEN} ORDER BY created_at LIMIT 10`),
+    db.query<{ id: string; subject_name: string; received_at: Date; own_domain_unverified: boolean }>(
+      // Flagged: the letter claims our own domain and our mail server did not authenticate it (intake/sender-auth.ts).
+      `SELECT id, subject_name, received_at, EXISTS (SELECT 1 FROM mail_messages m WHERE m.case_id = cases.id
+         AND (m.parsed->'senderAuth'->>'ownDomainUnverified')::boolean) AS own_domain_unverified
+       FROM cases WHERE type = 'unclassified' AND ${OPEN} ORDER BY created_at LIMIT 10`),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'unclassified' AND ${OPEN}`),
     db.query<{ case_id: string; system_id: string; owner_name: string | null; status: string; due_at: Date | null }>(
       `SELECT case_id, system_id, owner_name, status, due_at FROM destruction_tasks WHERE ${WAITING_FOR_OWNER} ORDER BY due_at NULLS LAST, case_id LIMIT 10`),
@@ -49,7 +52,7 @@ export async function readDashboard(db: pg.Pool, at: { today: string; weekEnd: s
   return {
     byTypeAndStep: byType.rows,
     due: due.rows[0] ?? { today: 0, week: 0, overdue: 0 },
-    triage: { total: triageTotal.rows[0]?.n ?? 0, oldest: triage.rows.map((r) => ({ id: r.id, subjectName: r.subject_name, receivedAt: r.received_at.toISOString() })) },
+    triage: { total: triageTotal.rows[0]?.n ?? 0, oldest: triage.rows.map((r) => ({ id: r.id, subjectName: r.subject_name, receivedAt: r.received_at.toISOString(), ownDomainUnverified: r.own_domain_unverified })) },
     destruction: {
       total: destructionTotal.rows[0]?.n ?? 0,
       tasks: destruction.rows.map((r) => ({ id: r.case_id, systemId: r.system_id, ownerName: r.owner_name, failed: r.status === 'failed', dueAt: r.due_at?.toISOString() ?? null })),

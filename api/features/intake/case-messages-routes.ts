@@ -5,6 +5,7 @@ import contentType from 'content-type';
 import { caseExists, caseMessageAttachment, caseMessageRaw, caseMessages } from '../../../intake/case-messages';
 import { AppError } from '../../errors';
 import { CaseId, ErrorBody, NoQuery } from '../cases/schemas';
+import { ReceivedAtSource, SenderAuth } from './auth-schemas';
 
 /**
  * A case's stored e-mails, read-only (officer, dpo, admin, auditor: the default for reads): the letter that opened
@@ -30,7 +31,9 @@ const Message = Type.Object({
   }),
   source: Type.Union([Type.Literal('imap'), Type.Literal('api')]),
   messageId: Type.Union([Type.String(), Type.Null()], { description: 'Message-ID header' }),
-  receivedAt: Type.String({ format: 'date-time', description: 'When the mail server (IMAP INTERNALDATE) or the API received it' }),
+  receivedAt: Type.String({ format: 'date-time', description: 'Day 0: when the operator received it (where from: receivedAtSource)' }),
+  receivedAtSource: ReceivedAtSource,
+  senderAuth: Type.Union([SenderAuth, Type.Null()], { description: 'SPF/DKIM/DMARC as our mail server judged them; null for messages taken in before it was recorded' }),
   sizeBytes: Type.Integer(),
   rawSha256: Type.String({ description: 'SHA-256 of the raw message: the key that makes intake exactly-once' }),
   from: sender('From header'),
