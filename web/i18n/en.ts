@@ -23,6 +23,7 @@ export const en = {
   'case.assignee': 'Assignee', 'case.nobody': 'nobody', 'case.terms': 'Terms', 'case.rule': 'Rule', 'case.basis': 'Legal basis',
   'case.dueOn': 'Due', 'case.daysLeft': 'Working days left', 'case.termStatus': 'State', 'case.extended': 'extended',
   'case.actions': 'Actions', 'case.notAllowed': 'Not allowed now', 'case.timeline': 'Timeline', 'case.letters': 'Letters',
+  'case.mail': 'Mail on this case', 'case.mail.correspondence': 'the subject\'s reply, filed on the case', 'case.mail.unverified': 'cites this case, but the sender is not its subject: not accepted, waits in triage',
   'case.email': 'Original e-mail', 'case.dayZero': 'day 0 from', 'case.dayZero.imap_internaldate': 'the mailbox (INTERNALDATE)', 'case.dayZero.received_header': 'our mail server\'s Received: header', 'case.dayZero.officer': 'an officer\'s statement (audited)', 'case.dayZero.unknown': 'the upload time (taken in before day 0 was recorded)', 'case.senderAuth': 'Sender authentication', 'case.senderAuth.notChecked': 'not checked', 'case.senderAuth.ownDomainUnverified': 'claims our own domain, not authenticated by our server: no acknowledgement', 'case.attachments': 'Attachments', 'case.faults': 'Workflow faults', 'case.repeatOf': 'Repeats',
   'case.readOnly': 'Read-only: auditors do not change cases.', 'case.done': 'Done: {action}.',
   'case.refused': 'The action was not applied', 'case.closedCase': 'The case is closed.', 'case.letterTo': 'To', 'case.provisional': 'provisional calendar',

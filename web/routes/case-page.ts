@@ -7,6 +7,7 @@ import { CaseParams } from '../../api/features/cases/schemas';
 import { caseHistory, requireCase } from '../../api/features/cases/read-model';
 import { takeAction } from '../../api/features/cases/take-action';
 import { ACTION_FORMS, bodyFromForm, refusedActions, type FormValues } from '../forms/action-forms';
+import { caseMessages } from '../../intake/case-messages';
 import { caseLetters, emailAttachment, originalEmail } from '../read/case-page';
 import { renderPage } from '../render';
 import { html, pageContext } from '../session';
@@ -18,7 +19,9 @@ async function renderCase(request: FastifyRequest, reply: FastifyReply, id: stri
   const app = request.server;
   const now = Date.now();
   const c = await requireCase(app.pg, id, { legalTime: app.legalTime, now });
-  const [events, letters, email] = await Promise.all([caseHistory(app.pg, id), caseLetters(app.pg, id), originalEmail(app.pg, id)]);
+  const [events, letters, email, mail] = await Promise.all([caseHistory(app.pg, id), caseLetters(app.pg, id), originalEmail(app.pg, id), caseMessages(app.pg, id)]);
+  // Replies filed on the case, and letters that cite it from someone who is not its subject (issue 16 p.1: shown, never accepted).
+  const received = mail.filter((m) => m.role !== 'request').map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() }));
   const timeline = [
     // In the order things were recorded (as the history API lists them); letters by when they were queued or sent.
     ...events.map((e) => ({ ...e, kind: 'event' as const })),
@@ -28,7 +31,7 @@ async function renderCase(request: FastifyRequest, reply: FastifyReply, id: stri
   // After a refused POST the language switch must come back to the case page, not to the form's URL.
   const ctx = pageContext(request, reply, () => c.id, 'cases', `/cases/${c.id}`);
   return html(reply, renderPage('case', ctx, {
-    c, timeline, email, canWrite,
+    c, timeline, email, received, canWrite,
     forms: canWrite ? c.allowedActions.map((a) => ACTION_FORMS[a]) : [],
     refused: canWrite && c.step !== 'done' ? refusedActions(c, c.allowedActions, now) : [],
     ...extra,
