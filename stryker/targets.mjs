@@ -40,7 +40,7 @@ export const targets = {
   // The re-plan on a calendar change: the workflow that signals open cases and what a case does with the signal.
   'workflows-replan': {
     mutate: ['workflows/calendar-replan-workflow.ts', 'workflows/case-replan.ts'],
-    tests: ['test/workflow/calendar-replan.test.ts'],
+    tests: ['test/workflow/calendar-replan*.test.ts'],
     coverageAnalysis: 'off',
   },
   'workflows-retention': {
