@@ -76,3 +76,27 @@ it('runs once a day when started without an interval', async () => {
     expect(Date.parse(purges.at(-1)!) - Date.parse(purges[0]!) - DAY + HOUR).toSatisfy(anHourAfter);
   });
 }, 120_000);
+
+it('waits out a database outage, backing off from 10 seconds to at most 10 minutes between attempts', async () => {
+  const attempts: number[] = [];
+  const activities = {
+    purgeExpiredActs: async () => {
+      attempts.push(await ts.env.currentTimeMs());
+      if (attempts.length <= 8) throw new Error('the database is down');
+      return { purged: [], more: false };
+    },
+    minimiseClosedCases: async () => ({ minimised: [], more: false }),
+  } satisfies RetentionActivities;
+  const taskQueue = 'retention-outage';
+  const worker = await ts.worker(taskQueue, activities as never);
+  await worker.runUntil(async () => {
+    const handle = await ts.env.client.workflow.start(retentionWorkflow, { workflowId: 'retention-outage', taskQueue, args: [] });
+    onTestFinished(() => handle.terminate('test finished').then(() => undefined, () => undefined));
+    await skipUntil(ts.env, async () => attempts.length >= 9, { stepMs: 5 * 60_000, maxSkipMs: 2 * HOUR });
+  });
+  // Doubling from 10 s (10, 20, … 320 s), then capped at 10 minutes, in the test server's time.
+  // Each read a moment after its attempt starts (real time passes there too): within 2 s of the policy's gap.
+  const gaps = attempts.slice(1).map((at, i) => (at - attempts[i]!) / 1000);
+  const policy = [10, 20, 40, 80, 160, 320, 600, 600];
+  expect(gaps.map((gap, i) => Math.abs(gap - policy[i]!) < 2), `gaps of ${gaps.join(', ')} s`).toEqual(policy.map(() => true));
+}, 120_000);
