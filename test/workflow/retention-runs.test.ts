@@ -1,5 +1,5 @@
-import { WorkflowContinuedAsNewError } from '@temporalio/client';
-import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
+import { WorkflowContinuedAsNewError, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RetentionActivities } from '../../retention/activities';
 import { retentionWorkflow } from '../../workflows/retention-workflow';
 import { eventually } from '../helpers/eventually';
@@ -18,6 +18,25 @@ let ts: TimeSkipping;
 beforeAll(async () => { ts = await startTimeSkipping(); });
 afterAll(async () => { await ts?.stop(); });
 
+/**
+ * Runs the retention workflow on its own queue while `body` runs, then ends its latest run (by id alone: a run may
+ * have continued as new) while the worker still runs: a task left waiting for a stopped worker would keep the test
+ * server from skipping time in the next test.
+ */
+async function whileRunning(
+  id: string, activities: RetentionActivities, args: Parameters<typeof retentionWorkflow>,
+  body: (handle: WorkflowHandleWithFirstExecutionRunId<typeof retentionWorkflow>) => Promise<void>,
+) {
+  const worker = await ts.worker(id, activities as never);
+  await worker.runUntil(async () => {
+    const handle = await ts.env.client.workflow.start(retentionWorkflow, { workflowId: id, taskQueue: id, args });
+    try {
+      await body(handle);
+    } finally {
+      await ts.env.client.workflow.getHandle(id).terminate('test finished').catch(() => undefined);
+    }
+  });
+}
 const anHourAfter = (ms: number) => ms >= HOUR && ms < HOUR + 5_000;
 
 /** Activities that record each call's `asOf`; the first batch of each kind comes back full. */
@@ -31,14 +50,41 @@ function counting() {
   return { purges, minimises, activities };
 }
 
+// The long test last: a failure in it (a mutant) may leave a task that keeps the server from skipping time after it.
+it('runs once a day when started without an interval', async () => {
+  const { purges, activities } = counting();
+  await whileRunning('retention-daily', activities, [], async () => {
+    await eventually(async () => purges.length >= 2);
+    await ts.env.sleep(DAY - HOUR);
+    expect(new Set(purges).size).toBe(1);
+    await skipUntil(ts.env, async () => new Set(purges).size >= 2, { stepMs: 10 * 60_000, maxSkipMs: 2 * HOUR });
+    expect(Date.parse(purges.at(-1)!) - Date.parse(purges[0]!) - DAY + HOUR).toSatisfy(anHourAfter);
+  });
+}, 120_000);
+
+it('waits out a database outage, backing off from 10 seconds to at most 10 minutes between attempts', async () => {
+  const attempts: number[] = [];
+  const activities = {
+    purgeExpiredActs: async () => {
+      attempts.push(await ts.env.currentTimeMs());
+      if (attempts.length <= 8) throw new Error('the database is down');
+      return { purged: [], more: false };
+    },
+    minimiseClosedCases: async () => ({ minimised: [], more: false }),
+  } satisfies RetentionActivities;
+  await whileRunning('retention-outage', activities, [], async () => {
+    await skipUntil(ts.env, async () => attempts.length >= 9, { stepMs: 5 * 60_000, maxSkipMs: 2 * HOUR });
+  });
+  // Doubling from 10 s (10, 20, … 320 s), then capped at 10 minutes, in the test server's time.
+  // Each read a moment after its attempt starts (real time passes there too): within 2 s of the policy's gap.
+  const gaps = attempts.slice(1).map((at, i) => (at - attempts[i]!) / 1000);
+  const policy = [10, 20, 40, 80, 160, 320, 600, 600];
+  expect(gaps.map((gap, i) => Math.abs(gap - policy[i]!) < 2), `gaps of ${gaps.join(', ')} s`).toEqual(policy.map(() => true));
+}, 120_000);
+
 it('asks again while a batch is full, runs at its interval, and continues as new after 100 runs with that interval', async () => {
   const { purges, minimises, activities } = counting();
-  const taskQueue = 'retention-runs';
-  const worker = await ts.worker(taskQueue, activities as never);
-  await worker.runUntil(async () => {
-    const handle = await ts.env.client.workflow.start(retentionWorkflow, { workflowId: 'retention-runs', taskQueue, args: [{ everyMs: HOUR }] });
-    // A run left waiting for this worker would stop the test server from skipping time for the next test.
-    onTestFinished(() => handle.terminate('test finished').then(() => undefined, () => undefined));
+  await whileRunning('retention-runs', activities, [{ everyMs: HOUR }], async (handle) => {
     const first = ts.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId, { followRuns: false });
     expect(await first.result().then(() => undefined, (err: unknown) => err)).toBeInstanceOf(WorkflowContinuedAsNewError);
 
@@ -60,43 +106,4 @@ it('asks again while a batch is full, runs at its interval, and continues as new
     await skipUntil(ts.env, async () => purges.length >= 103, { stepMs: 10 * 60_000, maxSkipMs: 2 * HOUR });
     expect(Date.parse(purges[102]!) - Date.parse(purges[101]!)).toSatisfy(anHourAfter);
   });
-}, 120_000);
-
-it('runs once a day when started without an interval', async () => {
-  const { purges, activities } = counting();
-  const taskQueue = 'retention-daily';
-  const worker = await ts.worker(taskQueue, activities as never);
-  await worker.runUntil(async () => {
-    const handle = await ts.env.client.workflow.start(retentionWorkflow, { workflowId: 'retention-daily', taskQueue, args: [] });
-    onTestFinished(() => handle.terminate('test finished').then(() => undefined, () => undefined));
-    await eventually(async () => purges.length >= 2);
-    await ts.env.sleep(DAY - HOUR);
-    expect(new Set(purges).size).toBe(1);
-    await skipUntil(ts.env, async () => new Set(purges).size >= 2, { stepMs: 10 * 60_000, maxSkipMs: 2 * HOUR });
-    expect(Date.parse(purges.at(-1)!) - Date.parse(purges[0]!) - DAY + HOUR).toSatisfy(anHourAfter);
-  });
-}, 120_000);
-
-it('waits out a database outage, backing off from 10 seconds to at most 10 minutes between attempts', async () => {
-  const attempts: number[] = [];
-  const activities = {
-    purgeExpiredActs: async () => {
-      attempts.push(await ts.env.currentTimeMs());
-      if (attempts.length <= 8) throw new Error('the database is down');
-      return { purged: [], more: false };
-    },
-    minimiseClosedCases: async () => ({ minimised: [], more: false }),
-  } satisfies RetentionActivities;
-  const taskQueue = 'retention-outage';
-  const worker = await ts.worker(taskQueue, activities as never);
-  await worker.runUntil(async () => {
-    const handle = await ts.env.client.workflow.start(retentionWorkflow, { workflowId: 'retention-outage', taskQueue, args: [] });
-    onTestFinished(() => handle.terminate('test finished').then(() => undefined, () => undefined));
-    await skipUntil(ts.env, async () => attempts.length >= 9, { stepMs: 5 * 60_000, maxSkipMs: 2 * HOUR });
-  });
-  // Doubling from 10 s (10, 20, … 320 s), then capped at 10 minutes, in the test server's time.
-  // Each read a moment after its attempt starts (real time passes there too): within 2 s of the policy's gap.
-  const gaps = attempts.slice(1).map((at, i) => (at - attempts[i]!) / 1000);
-  const policy = [10, 20, 40, 80, 160, 320, 600, 600];
-  expect(gaps.map((gap, i) => Math.abs(gap - policy[i]!) < 2), `gaps of ${gaps.join(', ')} s`).toEqual(policy.map(() => true));
 }, 120_000);
