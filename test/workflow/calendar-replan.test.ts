@@ -109,6 +109,10 @@ describe('a calendar import that moves the due date of an open case', () => {
     expect(letter[0].recipient).toBe('olga@example.ru');
     expect(letter[0].body).toContain(official.version);
     expect(letter[0].body).toContain(provisional.version);
+    // The note names the term's rule and both dates as staff read them (day.month.year), in Russian and in English.
+    const dmy = (iso: string) => iso.split('-').reverse().join('.');
+    expect(letter[0].body).toContain(`Производственный календарь изменён (${provisional.version} → ${official.version}): срок (access) перенесён с ${dmy(old.due)} на ${dmy(newDue)}.\n`);
+    expect(letter[0].body).toContain(`The production calendar changed (${provisional.version} → ${official.version}): the access term moved from ${dmy(old.due)} to ${dmy(newDue)}.`);
     const row = (await ts.pool.query(`SELECT to_char(due, 'YYYY-MM-DD') AS due, calendar_version FROM cases WHERE id = $1`, [input.caseId])).rows[0];
     expect(row).toEqual({ due: newDue, calendar_version: official.version });
     const versions = (await ts.pool.query(`SELECT cases_signalled, replanned_at FROM calendar_versions WHERE version = $1`, [official.version])).rows;
