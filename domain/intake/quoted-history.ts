@@ -23,3 +23,37 @@ export function withoutQuotedHistory(text: string): string {
     .filter((line) => !/^\s*>/.test(line))
     .join('\n');
 }
+
+/**
+ * Reported speech: what the subject says they wrote or asked before ("ранее я писал: «удалите мои данные»", "in my
+ * previous email I asked you to delete my account") is history, not a live demand, unless the letter repeats it.
+ * A past verb of writing or asking opens a span to the end of its sentence (to the closing quote when a quotation
+ * follows); said in passing — "как я уже писал, …", "as I wrote before, …" — it covers only its own clause, and the
+ * demand after the comma is live. "Я просил бы…" (would ask) is a polite live demand, not a report.
+ */
+const REPORTING = new RegExp(
+  '(?<![\\p{L}])(?:(?:на)?писал\\p{L}{0,2}|(?:по)?просил\\p{L}{0,2}|(?:по)?требовал\\p{L}{0,2}|направил\\p{L}{0,2}|направлял\\p{L}{0,2}' +
+  '|wrote|have written|asked|requested|demanded|e-?mailed)(?![\\p{L}])(?!\\s+бы(?![\\p{L}]))', 'giu');
+const IN_PASSING = /(?<![\p{L}])(?:как|as)(?:\s+\p{L}+){0,2}\s+$/iu;
+const SENTENCE_END = /[.!?…](?=\s|$)|\n\s*\n/u;
+const QUOTATION = /^[^.!?\n]{0,40}?:\s*[«"“]/u;
+
+/** [start, end) of each reported span in `text`. */
+export function reportedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const found of text.matchAll(REPORTING)) {
+    const start = found.index;
+    const rest = text.slice(start);
+    const quote = QUOTATION.exec(rest);
+    const closing = quote ? rest.slice(quote[0].length).search(/[»"”]/u) : -1;
+    let length = closing >= 0 ? quote![0].length + closing + 1 : endOf(rest, SENTENCE_END);
+    if (!quote && IN_PASSING.test(text.slice(Math.max(0, start - 24), start))) length = Math.min(length, endOf(rest, /,/u));
+    spans.push([start, start + length]);
+  }
+  return spans;
+}
+
+function endOf(text: string, boundary: RegExp): number {
+  const at = text.search(boundary);
+  return at === -1 ? text.length : at;
+}

@@ -114,7 +114,7 @@ export const LETTERS: Letter[] = [
 /** Harder letters, added after the rules were first tuned: their first-run result is reported beside the table's. */
 export const HARDER: Letter[] = [
   ['формальное заявление по 152-ФЗ', 'Заявление субъекта ПДн', 'Генеральному директору ООО «ВЕЛЛ ИНЖИНИРИНГ».\nНа основании ч. 5 ст. 21 Федерального закона № 152-ФЗ прошу прекратить обработку моих персональных данных и уничтожить их.' + SIGN, 'deletion', ['deletion', 'cease_processing']],
-  ['спам-звонки', 'Хватит звонить', 'Ваши менеджеры звонят мне каждый день. Удалите мой номер из базы и прекратите звонки.' + SIGN, 'deletion', ['deletion', 'cease_processing']],
+  ['спам-звонки', 'Хватит звонить', 'Ваши менеджеры звонят мне каждый день. Удалите мой номер из базы и прекратите звонки.' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
   ['en informal', 'hi', 'hey, i never signed up for anything with you. delete everything you have on me and tell me where you got my details', 'deletion', ['deletion', 'access']],
   ['mixed language', 'Personal Data Request', 'Добрый день, please delete my data. Спасибо.', 'deletion', ['deletion']],
   ['withdraw with line break', '', 'Настоящим я отзываю\nсвоё согласие\nна обработку ПДн.', 'withdrawal', ['withdrawal']],
