@@ -31,9 +31,12 @@ const CONTACT_EN = '(?:(?:phone |mobile )?number|e-?mail(?: address)?|(?:postal 
 /** Where the subject's data sit: "из вашей базы", "from your records". */
 const STORE_RU = `из (?:ваш${W} )?(?:\\p{L}+ )?(?:баз${W}|списк${W}|систем${W}|CRM)`;
 const STORE_EN = 'from (?:your|the) (?:\\p{L}+ )?(?:lists?|databases?|records|systems?|CRM|files)';
-/** The fields of a person's record a correction names with its new value. */
-const FIELD_RU = `(?:фамили${W}|имя|имени|отчеств${W}|(?:номер${W} )?телефон${W}|номер${W}|адрес${W}|(?:электронн${W} )?почт${W}|e-?mail|дат${W} рождения)`;
-const FIELD_EN = '(?:(?:sur|first |last |family |maiden )?name|spelling|date of birth|(?:phone |mobile )?number|e-?mail(?: address)?|address)';
+/**
+ * The fields of a person's record a correction names with its new value: an address only as mine or as e-mail
+ * ("измените адрес доставки на Новосибирск", "change the shipping address to Leeds" change an order).
+ */
+const FIELD_RU = `(?:фамили${W}|имя|имени|отчеств${W}|(?:номер${W} )?телефон${W}|номер${W}|мо${W} адрес${W}|адрес${W} (?:электронн${W} почт${W}|e-?mail|регистрац${W}|проживани${W})|(?:электронн${W} )?почт${W}|e-?mail|дат${W} рождения)`;
+const FIELD_EN = '(?:(?:sur|first |last |family |maiden )?name|spelling|date of birth|(?:my |phone |mobile )number|e-?mail(?: address)?|(?:my|home|postal|registered) address)';
 /** Being called, written to or sent advertising: what a subject asks to stop (art. 15 p.2, art. 21 p.5.1). */
 const CONTACTING_RU = `(?:звонк${W}|звонит${W}|звонить|названива${W}|рассылк${W}|присыла${W}|отправля${W}|слать|писать|беспоко${W}|смс|sms|спам${W}|реклам${W})`;
 
@@ -79,7 +82,8 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
 
   // Cease processing (art. 21 p.5.1) and objections to calls and mailings.
   { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|остановит${W}) ~ (?:обработк${W}|обрабатыва${W}|использова${W})`, weight: 0.9 },
-  { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|перестан${W}|перестат${W}|хватит) ~ ${CONTACTING_RU}`, weight: 0.8 },
+  // Not "перестаньте присылать счета на старый адрес": documents of a business are not contacting me.
+  { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|перестан${W}|перестат${W}|хватит) ~ ${CONTACTING_RU}(?!\\p{L})(?! (?:мне )?(?:счет${W}|документ${W}|накладн${W}|акт${W}|договор${W}|заказ${W}))`, weight: 0.8 },
   { type: 'cease_processing', pattern: `(?:запрет${W}|запреща${W}|возража${W}) ~ обработк${W}`, weight: 0.85 },
   // Disclosure is processing too (art. 3 p.3): "прекратите передачу моих данных партнёрам".
   { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|остановит${W}|запрет${W}) ~ (?:передач${W}|передава${W}|распространени${W}|раскрыти${W})`, weight: 0.85 },
@@ -89,9 +93,11 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'cease_processing', pattern: `не хочу, чтобы ~ (?:обрабатыва${W}|использова${W}|хранил${W}|звонил${W}|писал${W}|присылал${W}|беспокоил${W})`, weight: 0.75, negative: true },
   { type: 'cease_processing', pattern: `(?:stop|cease|halt) ~ (?:processing|using)`, weight: 0.9 },
   { type: 'cease_processing', pattern: `stop (?:calling|phoning|ringing|sending|e-?mailing|contacting|texting|messaging|spamming)`, weight: 0.8 },
-  { type: 'cease_processing', pattern: `(?:stop|no more) (?:the |your |these |\\p{L}+ )?(?:calls|texts|e-?mails|messages|spam|newsletters|sms)`, weight: 0.75 },
-  // An imperative to me: "do not contact me again", never "why don't you call me back".
-  { type: 'cease_processing', pattern: `(?:do not|don't|never) (?:ever )?(?:call|phone|contact|e-?mail|text|message) me(?! back)`, weight: 0.75, negative: true },
+  { type: 'cease_processing', pattern: `stop (?:the |your |these |\\p{L}+ )?(?:calls|texts|e-?mails|messages|spam|newsletters|sms)`, weight: 0.75 },
+  // "No more calls, please", not "I get no more e-mails from your support".
+  { type: 'cease_processing', pattern: `no more (?:(?:marketing|sales|promotional|advertising) )?(?:calls|texts|spam|newsletters)|no more (?:marketing|sales|promotional|advertising) (?:e-?mails|messages|sms)`, weight: 0.75 },
+  // An imperative to me: "do not contact me again", never "why don't you call me back" or "you never call me".
+  { type: 'cease_processing', pattern: `(?<!(?:why|you|they|we|who) )(?:do not|don't) (?:ever )?(?:call|phone|contact|e-?mail|text|message) me(?! back)|never (?:call|phone|contact|e-?mail|text|message) me again`, weight: 0.75, negative: true },
   { type: 'cease_processing', pattern: `(?:please |kindly )(?:do not|don't|never) (?:call|contact|e-?mail|text|send|process|use)`, weight: 0.8, negative: true },
   { type: 'cease_processing', pattern: `object${W} to ~ processing`, weight: 0.85 },
 
@@ -169,9 +175,9 @@ export const CONTACTING = `(?:звон|названива|рассылк|при�
 
 /**
  * The new value a correction gives (case-sensitive): after an optional "моей фамилии:" / "—", a capitalised word, a
- * phone number of ten digits or more, an e-mail address or a date, quoted or not.
+ * phone number of ten to twelve digits (not a bank account's twenty), an e-mail address or a date, quoted or not.
  */
-export const NEW_VALUE = /^(?:(?:\s+\p{Ll}+){0,3}\s*[:—–-])?\s*["«“'‘]?(?:\p{Lu}\p{Ll}+|\+?\d(?:[\s()-]*\d){9,}|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})/u;
+export const NEW_VALUE = /^(?:(?:\s+\p{Ll}+){0,3}\s*[:—–-])?\s*["«“'‘]?(?:\p{Lu}\p{Ll}+|\+?\d(?:[\s()-]*\d){9,11}(?!\d)|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})/u;
 /** Before a phrase in the same clause: a question, a condition or a quote of the policy, not a demand (как удалить…, if I withdraw…, в политике написано, что можно отозвать…). */
 export const MENTION = '(?:как|можно|могу ли|если|в случае|написано|сказано|указано|how|can i|could i|is it possible|if|whether|says|said)';
 

@@ -29,11 +29,13 @@ export function withoutQuotedHistory(text: string): string {
  * previous email I asked you to delete my account") is history, not a live demand, unless the letter repeats it.
  * A past verb of writing or asking opens a span to the end of its sentence (to the closing quote when a quotation
  * follows); said in passing — "как я уже писал, …", "as I wrote before, …" — it covers only its own clause, and the
- * demand after the comma is live. "Я просил бы…" (would ask) is a polite live demand, not a report.
+ * demand after the comma is live. What the operator said ("вы сообщили, что удалили…") is reported too. Not a report:
+ * "я просил бы…" (a polite live demand) and "я написал это письмо, чтобы…" (this letter).
  */
 const REPORTING = new RegExp(
   '(?<![\\p{L}])(?:(?:на)?писал\\p{L}{0,2}|(?:по)?просил\\p{L}{0,2}|(?:по)?требовал\\p{L}{0,2}|направил\\p{L}{0,2}|направлял\\p{L}{0,2}' +
-  '|wrote|have written|asked|requested|demanded|e-?mailed)(?![\\p{L}])(?!\\s+бы(?![\\p{L}]))', 'giu');
+  '|сообщ(?:ил|ал)\\p{L}{0,2}|ответил\\p{L}{0,2}|wrote|have written|asked|requested|demanded|e-?mailed|said|told|replied)(?![\\p{L}])' +
+  '(?!\\s+бы(?![\\p{L}]))(?!\\s+(?:вам\\s+|you\\s+)?(?:это|данное|настоящее|this)(?![\\p{L}]))', 'giu');
 const IN_PASSING = /(?<![\p{L}])(?:как|as)(?:\s+\p{L}+){0,2}\s+$/iu;
 const SENTENCE_END = /[.!?…](?=\s|$)|\n\s*\n/u;
 const QUOTATION = /^[^.!?\n]{0,40}?:\s*[«"“]/u;

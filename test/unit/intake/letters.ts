@@ -200,5 +200,13 @@ export const RULES: Letter[] = [
   ['в прошлом письме просил, повторяю', '', 'В прошлом письме я просил удалить мои данные. Повторяю требование: удалите мои персональные данные.' + SIGN, 'deletion', ['deletion']],
   ['as I wrote before, please erase (live)', '', 'As I wrote before, please erase my data.' + SIGN_EN, 'deletion', ['deletion']],
   ['in my previous email I asked', 'Newsletters', 'In my previous email I asked you to delete my account. Since then I have received two more newsletters.' + SIGN_EN, null, ['deletion'], 'low_confidence'],
+  ['я написала это письмо, чтобы отозвать (не отчёт)', '', 'Я написала это письмо, чтобы отозвать согласие на обработку моих персональных данных.' + SIGN, 'withdrawal', ['withdrawal']],
+  ['вы сообщили, что удалили; прекратите звонить', 'Звонки', 'В июле вы сообщили, что удалили мои данные, но звонки продолжаются. Прекратите звонить!' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
+  // What the new phrases must not catch: a call-back, mail that stopped, invoices, an order's address, a bank account.
+  ["why don't you call me back (not a request)", 'Order 7781', "I left two messages. Why don't you call me back?" + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['no more e-mails from support (not a request)', 'Support', 'Since Monday I get no more emails from your support portal, is it down?' + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['перестаньте присылать счета на старый адрес (не запрос)', 'Счета', 'Перестаньте присылать счета на старый адрес, бухгалтерия переехала.' + SIGN, null, [], 'probably_not_a_request'],
+  ['поменяйте адрес доставки (не запрос)', 'Заказ 5531', 'Поменяйте, пожалуйста, адрес доставки на Новосибирск, склад переехал.' + SIGN, null, [], 'probably_not_a_request'],
+  ['замените номер счёта (не запрос)', 'Реквизиты', 'Замените номер расчётного счёта на 40702810000000000001 в договоре.' + SIGN, null, [], 'probably_not_a_request'],
   ['уже просил удалить; теперь кому передали', '', 'Я уже просил удалить мои данные, вы этого не сделали. Теперь требую сообщить, кому вы передали мои данные.' + SIGN, 'access', ['deletion', 'access']],
 ];
