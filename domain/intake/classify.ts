@@ -12,7 +12,7 @@ import {
 } from './demand-phrases';
 import type { Classification, Demand, MessageLanguage } from './message';
 import { PRIMARY_ORDER, primaryOf } from './primary';
-import { reportedSpans, withoutQuotedHistory } from './quoted-history';
+import { isReported, reportedSpans, withoutQuotedHistory } from './quoted-history';
 
 export { PRIMARY_ORDER } from './primary';
 
@@ -89,7 +89,7 @@ function findHits(text: string): Hit[] {
       if (!negative && (negated.test(lastWords(before, 3)) || unwanted.test(before))) continue;
       const phrase = text.slice(found.index, end).replace(/\s+/g, ' ').trim();
       const asked = mentioned.test(before);
-      const told = reported.some(([from, to]) => found.index >= from && found.index < to);
+      const told = isReported(reported, found.index);
       const factor = (asked ? MENTION_FACTOR : 1) * (told ? REPORTED_FACTOR : 1);
       hits.push({ type, phrase, weight: weight * factor, live: !asked && !told });
     }
@@ -146,8 +146,13 @@ function toDemands(hits: Hit[]): Demand[] {
  * that starts with a capital (not the polite Вы) starts a sentence, even without a full stop before it.
  */
 function clauseBefore(text: string, index: number): string {
-  const lines = text.slice(Math.max(0, index - 80), index).split(/\n(?=[ \t]*(?!Вы|Ваш|Вам|Вас)\p{Lu})/u);
-  const parts = (lines[lines.length - 1] ?? '').split(/[.!?;,:()«»"]|\n\s*\n|\s[-–—]\s|\s(?:и|но|а|and|but)\s/iu);
+  const from = Math.max(0, index - 80);
+  let start = from;
+  // A few letters past the match, so that the capital the phrase itself starts with is seen.
+  for (const line of text.slice(from, index + 4).matchAll(/\n(?=[ \t]*(?!Вы|Ваш|Вам|Вас)\p{Lu})/gu)) {
+    if (from + line.index < index) start = from + line.index + 1;
+  }
+  const parts = text.slice(start, index).split(/[.!?;,:()«»"]|\n\s*\n|\s[-–—]\s|\s(?:и|но|а|and|but)\s/iu);
   const last = parts[parts.length - 1] ?? '';
   // "…, чтобы вы удалили" belongs to the clause before the comma: "я (не) хочу, чтобы…".
   return /^\s*(?:чтобы|что бы)(?![\p{L}])/iu.test(last) ? `${parts[parts.length - 2] ?? ''} ${last}` : last;

@@ -177,7 +177,7 @@ export const CONTACTING = `(?:звон|названива|рассылк|при�
  * The new value a correction gives (case-sensitive): after an optional "моей фамилии:" / "—", a capitalised word, a
  * phone number of ten to twelve digits (not a bank account's twenty), an e-mail address or a date, quoted or not.
  */
-export const NEW_VALUE = /^(?:(?:\s+\p{Ll}+){0,3}\s*[:—–-])?\s*["«“'‘]?(?:\p{Lu}\p{Ll}+|\+?\d(?:[\s()-]*\d){9,11}(?!\d)|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})/u;
+export const NEW_VALUE = /^(?:(?:\s+\p{Ll}+){0,3}\s*[:—–-])?\s*["«“'‘]?(?:\p{Lu}\p{Ll}+|\+?\d(?:[\s()-]*\d){9,11}(?![\s()-]*\d)|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})/u;
 /** Before a phrase in the same clause: a question, a condition or a quote of the policy, not a demand (как удалить…, if I withdraw…, в политике написано, что можно отозвать…). */
 export const MENTION = '(?:как|можно|могу ли|если|в случае|написано|сказано|указано|how|can i|could i|is it possible|if|whether|says|said)';
 
