@@ -33,7 +33,7 @@ const PART = '(?:част\\p{L}*|ч\\.?|пункт\\p{L}*|п\\.?|parts?|paragrap
 const ARTICLES = `(\\d{1,2}(?:\\s*(?:/|,|и|and|&)\\s*\\d{1,2})*)`;
 /** "ч. 5.1 ст. 21" / "part 5.1 of Article 21", then "ст. 21 ч. 5.1" / "art. 21(5.1)" / "ст. 20, 21". */
 const CITATION = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PART}\\s*(${NUM})\\s*,?\\s*(?:of\\s+(?:the\\s+)?)?${ARTICLE}\\s*(\\d{1,2})(?![\\d.]\\d)` +
+  `(?<![\\p{L}\\p{N}])(?:${PART}\\s*(${NUM})\\.?\\s*,?\\s*(?:of\\s+(?:the\\s+)?)?${ARTICLE}\\s*(\\d{1,2})(?![\\d.]\\d)` +
   `|${ARTICLE}\\s*${ARTICLES}(?:\\s*,?\\s*(?:${PART}\\s*(${NUM})|\\((${NUM})\\)))?)(?![\\p{L}\\p{N}])`, 'giu');
 
 /** Which law a citation belongs to: ours when it names none (the letter is written to a personal-data operator). */

@@ -90,6 +90,10 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   { type: 'cease_processing', pattern: `(?:stop|cease) (?:sharing|selling|disclosing|passing on|transferring)`, weight: 0.85 },
   { type: 'cease_processing', pattern: `(?:прошу (?:вас )?(?:больше )?|больше )не (?:обрабатыва${W}|использова${W}|звонит${W}|звонить|присыла${W}|беспоко${W}|писать|пишите)`, weight: 0.8, negative: true },
   { type: 'cease_processing', pattern: 'не (?:звоните|присылайте|беспокойте|обрабатывайте|используйте)', weight: 0.75, negative: true },
+  { type: 'cease_processing', pattern: 'не (?:надо|нужно) (?:мне |больше )*(?:звонить|писать|присылать|беспокоить)', weight: 0.75, negative: true },
+  // Off the call list is an end to the calls ("исключите мой номер из базы обзвона", "take me off your call list").
+  { type: 'cease_processing', pattern: `(?:исключ${W}|удал${W}|убер${W}|убра${W}|вычеркн${W}) ~ (?:обзвон${W}|списк${W} (?:для )?звонк${W})`, weight: 0.8 },
+  { type: 'cease_processing', pattern: `(?:remov${W}|take|delet${W}) ~ (?:call(?:ing)?|do[- ]not[- ]call) list|(?:add|put) me (?:on|to) ~ do[- ]not[- ]call list`, weight: 0.8 },
   { type: 'cease_processing', pattern: `не хочу, чтобы ~ (?:обрабатыва${W}|использова${W}|хранил${W}|звонил${W}|писал${W}|присылал${W}|беспокоил${W})`, weight: 0.75, negative: true },
   { type: 'cease_processing', pattern: `(?:stop|cease|halt) ~ (?:processing|using)`, weight: 0.9 },
   { type: 'cease_processing', pattern: `stop (?:calling|phoning|ringing|sending|e-?mailing|contacting|texting|messaging|spamming)`, weight: 0.8 },
@@ -111,11 +115,16 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   // The new value named is a correction for sure. Verbs of error take any object (исправьте, пожалуйста, на …);
   // verbs of change only a field of the record ("change the delivery to Tuesday" is an order, not data).
   { type: 'correction', pattern: `(?:исправ${W}|поправ${W}|скорректир${W}) ~ на`, weight: 0.85, value: true },
-  { type: 'correction', pattern: `(?:измен${W}|поменя${W}|замен${W}|обнов${W}) ~ ${FIELD_RU} ~ на`, weight: 0.85, value: true },
+  { type: 'correction', pattern: `(?:измен${W}|поменя${W}|замен${W}|обнов${W}|смен${W}) ~ ${FIELD_RU} ~ на`, weight: 0.85, value: true },
+  // That a name or contact is written wrong, and what it should be: each alone leaves it to the officer, together sure.
+  { type: 'correction', pattern: `(?:фамили${W}|имя|имени|отчеств${W}|дат${W} рождения|телефон${W}|почт${W}|e-?mail|данн${W}) ~ (?:указан${W}|написан${W}|записан${W}) (?:с ошибк${W}|неверно|неправильно|некорректно)`, weight: 0.5 },
+  { type: 'correction', pattern: `(?:(?:sur|first |last |family )?name|spelling|date of birth|e-?mail|phone number|details|data) ~ (?:is|are|was|were|has been|have been) (?:misspel${W}|misspelt|spelt wrong${W}|spelled wrong${W}|wrong|incorrect)|misspel${W} my`, weight: 0.5 },
+  { type: 'correction', pattern: 'правильно(?=\\s*[:—–-])', weight: 0.5, value: true },
+  { type: 'correction', pattern: `(?:it|(?:sur|first |last |family )?name|spelling) (?:should|must) (?:be|read)`, weight: 0.5, value: true },
   // "Правильное написание — …" of a name only: "правильный адрес доставки: Москва" is about an order.
   { type: 'correction', pattern: `(?:правильн${W}|верн(?:ое|ая|ый|ую|ым)) ~ (?:написани${W}|вариант${W}|фамили${W}|имя|имени|отчеств${W}|дат${W} рождения)`, weight: 0.85, value: true },
   { type: 'correction', pattern: '(?:correct|rectify|amend|fix) ~ to', weight: 0.85, value: true },
-  { type: 'correction', pattern: `(?:change|update) ~ ${FIELD_EN} ~ to`, weight: 0.85, value: true },
+  { type: 'correction', pattern: `(?:change|changed|update|updated) ~ ${FIELD_EN} ~ to`, weight: 0.85, value: true },
   { type: 'correction', pattern: `(?:correct|right|proper) (?:spelling|(?:sur|first |last |family |maiden )?name|date of birth)(?: of my \\p{L}+)?(?: is| should be| should read)?`, weight: 0.85, value: true },
 
   // Access: information about processing (art. 14 p.7) or the data themselves.
@@ -160,8 +169,8 @@ export const PERSONAL_DATA_TOPIC = [
 
 /** Before a phrase in the same clause: the subject says they do NOT want it. */
 export const NEGATION = "(?:не|ни|нет|not|don['’]t|dont|never|no)";
-/** What NEGATION stands before when it does not negate the demand: a clause of its own ("не медля", "no later"). */
-export const NOT_A_NEGATION = '(?:не|ни|not|no) (?:медля|мешкая|откладывая|дожидаясь|затягивая|позднее|позже|более|менее|только|later|more than|less than|only)';
+/** What NEGATION stands before when it does not negate the demand: a clause of its own ("не медля", "no later") or a polite ask ("не могли бы удалить", "не забудьте удалить"). */
+export const NOT_A_NEGATION = '(?:не|ни|not|no) (?:медля|мешкая|откладывая|дожидаясь|затягивая|позднее|позже|более|менее|только|later|more than|less than|only)|не (?:могли|могла|мог|можете|сможете|забудьте|затруднит|сочтите)';
 /** The verbs a wish or an ask is said with: "не хочу, чтобы…", "I never asked you to…". */
 export const WISH = '(?:хочу|хотел\\p{L}*|желаю|прошу|просил\\p{L}*|требую|требовал\\p{L}*|нужно|надо|want|wish|need|ask|asked|requested)';
 
@@ -171,7 +180,7 @@ export const WISH = '(?:хочу|хотел\\p{L}*|желаю|прошу|про�
  */
 export const CONTACT_DETAIL = '(?:номер|телефон|почт|e-?mail|адрес|number|phone|mobile|address)';
 export const DATA_NAMED = '(?:данн|сведени|информаци|анкет|аккаунт|учетн|профил|data|information|details|account|profile|everything)';
-export const CONTACTING = `(?:звон|названива|рассылк|присыла|отправля|слать|писать|пиши|беспоко|смс|sms|спам|реклам|call|phon|text|e-?mail|contact|messag|send|spam|newsletter)`;
+export const CONTACTING = `(?:звон|обзвон|названива|рассылк|присыла|отправля|слать|писать|пиши|беспоко|смс|sms|спам|реклам|call|phon|text|e-?mail|contact|messag|send|spam|newsletter)`;
 
 /**
  * The new value a correction gives (case-sensitive): after an optional "моей фамилии:" / "—", a capitalised word, a
