@@ -9,7 +9,9 @@ describe('a cited article', () => {
     expect(of('Прекратите звонки, ч. 5.1 ст. 21 152-ФЗ.').demands).toEqual([
       { type: 'cease_processing', confidence: 0.9, matched: ['Прекратите звонки', 'ч. 5.1 ст. 21'] },
     ]);
-    expect(demands('Прекратите звонки (ч. 5.1 ст. 21, п. 5.1 ст. 21).')).toEqual([['cease_processing', 0.9]]);
+    expect(of('Прекратите звонки (ч. 5.1 ст. 21, п. 5.1 ст. 21).').demands).toEqual([
+      { type: 'cease_processing', confidence: 0.9, matched: ['Прекратите звонки', 'ч. 5.1 ст. 21'] },
+    ]);
     expect(of('В базе неверные данные обо мне, ч. 2 ст. 21.')).toMatchObject({ requestType: 'correction', confidence: 0.75 });
     expect(of('В базе неверные данные обо мне.')).toMatchObject({ requestType: null, triage: 'low_confidence' });
   });
@@ -19,6 +21,13 @@ describe('a cited article', () => {
       requestType: null, triage: 'low_confidence', demands: [{ type: 'withdrawal', confidence: 0.48, matched: ['отозвать согласие'] }],
     });
     expect(demands('Удалите мои данные, ст. 14 152-ФЗ.')).toEqual([['deletion', 0.9]]);
+  });
+
+  it('opens the case only when it names that one path: "ст. 21" names four, "ч. 3 ст. 20" two', () => {
+    expect(of('Прекратите обработку и удалите мои данные (ст. 21 152-ФЗ).').requestType).toBe('deletion');
+    expect(of('Прекратите обработку и исправьте мои данные (ч. 3 ст. 20 152-ФЗ).').requestType).toBe('cease_processing');
+    expect(of('Прекратите обработку и исправьте мои данные (ч. 2 ст. 21 152-ФЗ).').requestType).toBe('correction');
+    expect(of('Прекратите обработку и удалите мои данные (ч. 5.1 ст. 21 152-ФЗ).').requestType).toBe('cease_processing');
   });
 
   it('alone is a hint below CONFIDENT when it names one path, and nothing when it names several', () => {
@@ -64,6 +73,10 @@ describe('a negation', () => {
   it('ends at a line that starts with a capital, not at the polite Вы', () => {
     expect(of('Я не хочу, чтобы мне звонили\nУдалите мой номер.').demands.map((d) => d.type)).toEqual(['deletion', 'cease_processing']);
     expect(of('Я не хочу, чтобы\nВы удалили мои данные.').demands).toEqual([]);
+    // However long the letter before it.
+    const long = 'Добрый день, пишу по поводу заказа насоса. '.repeat(3);
+    expect(of(`${long}Я не хочу, чтобы мне звонили\nУдалите мой номер.`).demands.map((d) => d.type)).toEqual(['deletion', 'cease_processing']);
+    expect(of(`${long}Мне звонили\nНе удаляйте мои данные.`).demands).toEqual([]);
   });
 
   it('of the ask: "I never asked you to delete", "я не просил удалять"', () => {

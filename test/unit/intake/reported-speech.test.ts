@@ -21,6 +21,8 @@ describe('reported speech', () => {
     expect(reported('Как я уже писал, удалите мои данные.')).toEqual(['писал']);
     expect(reported('As I wrote before, please erase my data.')).toEqual(['wrote before']);
     expect(reported('As I wrote before: erase my data.')).toEqual(['wrote before: erase my data']);
+    // In passing inside a report: the report still runs to its end.
+    expect(reported('Я просил, как я уже писал, удалить мои данные.')).toEqual(['просил, как я уже писал, удалить мои данные']);
   });
 
   it('reads what the operator said as reported too', () => {
