@@ -17,6 +17,8 @@ export interface Phrase {
   weight: number;
   /** The phrase itself is a "не …"/"do not …" demand (не звоните мне): a negation before it is part of it. */
   negative?: boolean;
+  /** Counts only when the new value follows it (NEW_VALUE): "исправьте на «Смирнова»", "correct it to Ivanova". */
+  value?: boolean;
 }
 
 const W = '\\p{L}*';
@@ -29,6 +31,14 @@ const CONTACT_EN = '(?:(?:phone |mobile )?number|e-?mail(?: address)?|(?:postal 
 /** Where the subject's data sit: "из вашей базы", "from your records". */
 const STORE_RU = `из (?:ваш${W} )?(?:\\p{L}+ )?(?:баз${W}|списк${W}|систем${W}|CRM)`;
 const STORE_EN = 'from (?:your|the) (?:\\p{L}+ )?(?:lists?|databases?|records|systems?|CRM|files)';
+/**
+ * The fields of a person's record a correction names with its new value: an address only as mine or as e-mail
+ * ("измените адрес доставки на Новосибирск", "change the shipping address to Leeds" change an order).
+ */
+const FIELD_RU = `(?:фамили${W}|имя|имени|отчеств${W}|(?:номер${W} )?телефон${W}|номер${W}|мо${W} адрес${W}|адрес${W} (?:электронн${W} почт${W}|e-?mail|регистрац${W}|проживани${W})|(?:электронн${W} )?почт${W}|e-?mail|дат${W} рождения)`;
+const FIELD_EN = '(?:(?:sur|first |last |family |maiden )?name|spelling|date of birth|(?:my |phone |mobile )number|e-?mail(?: address)?|(?:my|home|postal|registered) address)';
+/** Being called, written to or sent advertising: what a subject asks to stop (art. 15 p.2, art. 21 p.5.1). */
+const CONTACTING_RU = `(?:звонк${W}|звонит${W}|звонить|названива${W}|рассылк${W}|присыла${W}|отправля${W}|слать|писать|беспоко${W}|смс|sms|спам${W}|реклам${W})`;
 
 export const DEMAND_PHRASES: readonly Phrase[] = [
   // Withdrawal of consent (art. 9 p.2, art. 21 p.5): unconditional, so one clear phrase is enough.
@@ -72,16 +82,26 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
 
   // Cease processing (art. 21 p.5.1) and objections to calls and mailings.
   { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|остановит${W}) ~ (?:обработк${W}|обрабатыва${W}|использова${W})`, weight: 0.9 },
-  { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}) ~ (?:звонк${W}|звонит${W}|звонить|рассылк${W}|присыла${W}|писать|беспоко${W})`, weight: 0.8 },
+  // Not "перестаньте присылать счета на старый адрес": documents of a business are not contacting me.
+  { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|перестан${W}|перестат${W}|хватит) ~ ${CONTACTING_RU}(?!\\p{L})(?! (?:мне )?(?:счет${W}|документ${W}|накладн${W}|акт${W}|договор${W}|заказ${W}))`, weight: 0.8 },
   { type: 'cease_processing', pattern: `(?:запрет${W}|запреща${W}|возража${W}) ~ обработк${W}`, weight: 0.85 },
   // Disclosure is processing too (art. 3 p.3): "прекратите передачу моих данных партнёрам".
   { type: 'cease_processing', pattern: `(?:прекрат${W}|прекращ${W}|остановит${W}|запрет${W}) ~ (?:передач${W}|передава${W}|распространени${W}|раскрыти${W})`, weight: 0.85 },
   { type: 'cease_processing', pattern: `(?:stop|cease) (?:sharing|selling|disclosing|passing on|transferring)`, weight: 0.85 },
   { type: 'cease_processing', pattern: `(?:прошу (?:вас )?(?:больше )?|больше )не (?:обрабатыва${W}|использова${W}|звонит${W}|звонить|присыла${W}|беспоко${W}|писать|пишите)`, weight: 0.8, negative: true },
   { type: 'cease_processing', pattern: 'не (?:звоните|присылайте|беспокойте|обрабатывайте|используйте)', weight: 0.75, negative: true },
-  { type: 'cease_processing', pattern: `не хочу, чтобы ~ (?:обрабатыва${W}|использова${W}|хранил${W})`, weight: 0.75, negative: true },
+  { type: 'cease_processing', pattern: 'не (?:надо|нужно) (?:мне |больше )*(?:звонить|писать|присылать|беспокоить)', weight: 0.75, negative: true },
+  // Off the call list is an end to the calls ("исключите мой номер из базы обзвона", "take me off your call list").
+  { type: 'cease_processing', pattern: `(?:исключ${W}|удал${W}|убер${W}|убра${W}|вычеркн${W}) ~ (?:обзвон${W}|списк${W} (?:для )?звонк${W})`, weight: 0.8 },
+  { type: 'cease_processing', pattern: `(?:remov${W}|take|delet${W}) ~ (?:call(?:ing)?|do[- ]not[- ]call) list|(?:add|put) me (?:on|to) ~ do[- ]not[- ]call list`, weight: 0.8 },
+  { type: 'cease_processing', pattern: `не хочу, чтобы ~ (?:обрабатыва${W}|использова${W}|хранил${W}|звонил${W}|писал${W}|присылал${W}|беспокоил${W})`, weight: 0.75, negative: true },
   { type: 'cease_processing', pattern: `(?:stop|cease|halt) ~ (?:processing|using)`, weight: 0.9 },
-  { type: 'cease_processing', pattern: `stop (?:calling|sending|e-?mailing|contacting|texting|messaging|spamming)`, weight: 0.8 },
+  { type: 'cease_processing', pattern: `stop (?:calling|phoning|ringing|sending|e-?mailing|contacting|texting|messaging|spamming)`, weight: 0.8 },
+  { type: 'cease_processing', pattern: `stop (?:the |your |these |\\p{L}+ )?(?:calls|texts|e-?mails|messages|spam|newsletters|sms)`, weight: 0.75 },
+  // "No more calls, please", not "I get no more e-mails from your support".
+  { type: 'cease_processing', pattern: `no more (?:(?:marketing|sales|promotional|advertising) )?(?:calls|texts|spam|newsletters)|no more (?:marketing|sales|promotional|advertising) (?:e-?mails|messages|sms)`, weight: 0.75 },
+  // An imperative to me: "do not contact me again", never "why don't you call me back" or "you never call me".
+  { type: 'cease_processing', pattern: `(?<!(?:why|you|they|we|who) )(?:do not|don't) (?:ever )?(?:call|phone|contact|e-?mail|text|message) me(?! back)|never (?:call|phone|contact|e-?mail|text|message) me again`, weight: 0.75, negative: true },
   { type: 'cease_processing', pattern: `(?:please |kindly )(?:do not|don't|never) (?:call|contact|e-?mail|text|send|process|use)`, weight: 0.8, negative: true },
   { type: 'cease_processing', pattern: `object${W} to ~ processing`, weight: 0.85 },
 
@@ -92,10 +112,27 @@ export const DEMAND_PHRASES: readonly Phrase[] = [
   // Not the past participle: "the corrected invoice and the details", "the updated price list" describe, not demand.
   { type: 'correction', pattern: `(?:correct|correcting|correction of|rectif(?:y|ication of)|update|updating|amend|amendment of|fix) ~ (?:${DATA_EN}|(?:sur|first |last |family |maiden )?name|spelling|date of birth|${CONTACT_EN}|phone)`, weight: 0.85 },
   { type: 'correction', pattern: `(?:inaccurate|incorrect|outdated|wrong|out of date) ~ ${DATA_EN}`, weight: 0.5 },
+  // The new value named is a correction for sure. Verbs of error take any object (исправьте, пожалуйста, на …);
+  // verbs of change only a field of the record ("change the delivery to Tuesday" is an order, not data).
+  { type: 'correction', pattern: `(?:исправ${W}|поправ${W}|скорректир${W}) ~ на`, weight: 0.85, value: true },
+  { type: 'correction', pattern: `(?:измен${W}|поменя${W}|замен${W}|обнов${W}|смен${W}) ~ ${FIELD_RU} ~ на`, weight: 0.85, value: true },
+  // That a name or contact is written wrong, and what it should be: each alone leaves it to the officer, together sure.
+  { type: 'correction', pattern: `(?:фамили${W}|имя|имени|отчеств${W}|дат${W} рождения|телефон${W}|почт${W}|e-?mail|данн${W}) ~ (?:указан${W}|написан${W}|записан${W}) (?:с ошибк${W}|неверно|неправильно|некорректно)`, weight: 0.5 },
+  { type: 'correction', pattern: `(?:(?:sur|first |last |family )?name|spelling|date of birth|e-?mail|phone number|details|data) ~ (?:is|are|was|were|has been|have been) (?:misspel${W}|misspelt|spelt wrong${W}|spelled wrong${W}|wrong|incorrect)|misspel${W} my`, weight: 0.5 },
+  { type: 'correction', pattern: 'правильно(?=\\s*[:—–-])', weight: 0.5, value: true },
+  { type: 'correction', pattern: `(?:it|(?:sur|first |last |family )?name|spelling) (?:should|must) (?:be|read)`, weight: 0.5, value: true },
+  // "Правильное написание — …" of a name only: "правильный адрес доставки: Москва" is about an order.
+  { type: 'correction', pattern: `(?:правильн${W}|верн(?:ое|ая|ый|ую|ым)) ~ (?:написани${W}|вариант${W}|фамили${W}|имя|имени|отчеств${W}|дат${W} рождения)`, weight: 0.85, value: true },
+  { type: 'correction', pattern: '(?:correct|rectify|amend|fix) ~ to', weight: 0.85, value: true },
+  { type: 'correction', pattern: `(?:change|changed|update|updated) ~ ${FIELD_EN} ~ to`, weight: 0.85, value: true },
+  { type: 'correction', pattern: `(?:correct|right|proper) (?:spelling|(?:sur|first |last |family |maiden )?name|date of birth)(?: of my \\p{L}+)?(?: is| should be| should read)?`, weight: 0.85, value: true },
 
   // Access: information about processing (art. 14 p.7) or the data themselves.
   { type: 'access', pattern: `(?:сведени${W}|информаци${W}) (?:об|о) (?:обработк${W}|${DATA_RU} обработк${W})`, weight: 0.9 },
   { type: 'access', pattern: `(?:предостав${W}|сообщ${W}|направ${W}|высла${W}|выслат${W}|пришл${W}|присла${W}|выда${W}) ~ (?:мо${W} )?(?:копи${W} )?(?:мо${W} )?персональн${W} данн${W}`, weight: 0.85 },
+  // "Прошу предоставить сведения." — the statute's own word (art. 14 p.7) with nothing after it, or about me; never
+  // "сведения о стоимости насоса".
+  { type: 'access', pattern: `(?:предостав${W}|сообщ${W}|направ${W}|высла${W}|выслат${W}|пришл${W}|присла${W}|выда${W}) ~ сведени${W}(?=\\s*(?:[.!;\\n]|$|обо мне|,?\\s*(?:касающ|предусмотр|указанн|перечисленн)|(?:в соответствии|согласно)\\s))`, weight: 0.7 },
   { type: 'access', pattern: `(?:какие|какую|какой) ~ ${DATA_RU} ~ (?:храни${W}|хранят${W}|обрабатыва${W}|есть|имеет${W}|собира${W}|содерж${W})`, weight: 0.85 },
   { type: 'access', pattern: `откуда ~ (?:получил${W}|взял${W}|узнал${W}|ваш${W}) ~ (?:мо${W} )?(?:данн${W}|номер${W}|телефон${W}|адрес${W}|почт${W}|e-?mail)`, weight: 0.85 },
   { type: 'access', pattern: `откуда у вас (?:мо${W} )?(?:данн${W}|номер${W}|телефон${W}|адрес${W}|почт${W}|e-?mail)`, weight: 0.85 },
@@ -132,6 +169,24 @@ export const PERSONAL_DATA_TOPIC = [
 
 /** Before a phrase in the same clause: the subject says they do NOT want it. */
 export const NEGATION = "(?:не|ни|нет|not|don['’]t|dont|never|no)";
+/** What NEGATION stands before when it does not negate the demand: a clause of its own ("не медля", "no later") or a polite ask ("не могли бы удалить", "не забудьте удалить"). */
+export const NOT_A_NEGATION = '(?:не|ни|not|no) (?:медля|мешкая|откладывая|дожидаясь|затягивая|позднее|позже|более|менее|только|later|more than|less than|only)|не (?:могли|могла|мог|можете|сможете|забудьте|затруднит|сочтите)';
+/** The verbs a wish or an ask is said with: "не хочу, чтобы…", "I never asked you to…". */
+export const WISH = '(?:хочу|хотел\\p{L}*|желаю|прошу|просил\\p{L}*|требую|требовал\\p{L}*|нужно|надо|want|wish|need|ask|asked|requested)';
+
+/**
+ * What the case opens on (classify.ts): a deletion whose every phrase names only a contact detail, beside a demand to
+ * stop contacting, is the means of that demand ("stop calling me and remove my number"), not the path.
+ */
+export const CONTACT_DETAIL = '(?:номер|телефон|почт|e-?mail|адрес|number|phone|mobile|address)';
+export const DATA_NAMED = '(?:данн|сведени|информаци|анкет|аккаунт|учетн|профил|data|information|details|account|profile|everything)';
+export const CONTACTING = `(?:звон|обзвон|названива|рассылк|присыла|отправля|слать|писать|пиши|беспоко|смс|sms|спам|реклам|call|phon|text|e-?mail|contact|messag|send|spam|newsletter)`;
+
+/**
+ * The new value a correction gives (case-sensitive): after an optional "моей фамилии:" / "—", a capitalised word, a
+ * phone number of ten to twelve digits (not a bank account's twenty), an e-mail address or a date, quoted or not.
+ */
+export const NEW_VALUE = /^(?:(?:\s+\p{Ll}+){0,3}\s*[:—–-])?\s*["«“'‘]?(?:\p{Lu}\p{Ll}+|\+?\d(?:[\s()-]*\d){9,11}(?![\s()-]*\d)|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})/u;
 /** Before a phrase in the same clause: a question, a condition or a quote of the policy, not a demand (как удалить…, if I withdraw…, в политике написано, что можно отозвать…). */
 export const MENTION = '(?:как|можно|могу ли|если|в случае|написано|сказано|указано|how|can i|could i|is it possible|if|whether|says|said)';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, CONFIDENT, detectLanguage, PRIMARY_ORDER } from '../../../domain/intake/classify';
-import { GAPS, HARDER, LETTERS } from './letters';
+import { GAPS, HARDER, LETTERS, RULES } from './letters';
 
 const byOrder = (types: string[]) => [...types].sort((a, b) => PRIMARY_ORDER.indexOf(a as never) - PRIMARY_ORDER.indexOf(b as never));
 
@@ -9,7 +9,7 @@ describe('the classifier on realistic letters', () => {
     expect(LETTERS.length + HARDER.length).toBeGreaterThanOrEqual(80);
   });
 
-  it.each([...LETTERS, ...HARDER, ...GAPS])('%s', (_what, subject, text, type, types, triage) => {
+  it.each([...LETTERS, ...HARDER, ...GAPS, ...RULES])('%s', (_what, subject, text, type, types, triage) => {
     const c = classify({ subject, text });
     expect(c.requestType).toBe(type);
     expect(c.demands.map((d) => d.type)).toEqual(byOrder(types));

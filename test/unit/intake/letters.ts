@@ -114,7 +114,7 @@ export const LETTERS: Letter[] = [
 /** Harder letters, added after the rules were first tuned: their first-run result is reported beside the table's. */
 export const HARDER: Letter[] = [
   ['формальное заявление по 152-ФЗ', 'Заявление субъекта ПДн', 'Генеральному директору ООО «ВЕЛЛ ИНЖИНИРИНГ».\nНа основании ч. 5 ст. 21 Федерального закона № 152-ФЗ прошу прекратить обработку моих персональных данных и уничтожить их.' + SIGN, 'deletion', ['deletion', 'cease_processing']],
-  ['спам-звонки', 'Хватит звонить', 'Ваши менеджеры звонят мне каждый день. Удалите мой номер из базы и прекратите звонки.' + SIGN, 'deletion', ['deletion', 'cease_processing']],
+  ['спам-звонки', 'Хватит звонить', 'Ваши менеджеры звонят мне каждый день. Удалите мой номер из базы и прекратите звонки.' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
   ['en informal', 'hi', 'hey, i never signed up for anything with you. delete everything you have on me and tell me where you got my details', 'deletion', ['deletion', 'access']],
   ['mixed language', 'Personal Data Request', 'Добрый день, please delete my data. Спасибо.', 'deletion', ['deletion']],
   ['withdraw with line break', '', 'Настоящим я отзываю\nсвоё согласие\nна обработку ПДн.', 'withdrawal', ['withdrawal']],
@@ -152,4 +152,70 @@ export const GAPS: Letter[] = [
   ['вы заблокировали мой номер (жалоба)', '', 'Почему вы заблокировали мой номер в личном кабинете? Я не могу войти.' + SIGN, null, [], 'probably_not_a_request'],
   ['исключить из спецификации (не запрос)', 'Спецификация', 'Прошу исключить из спецификации информацию о насосе ЭЦВ 6-10.' + SIGN, null, [], 'probably_not_a_request'],
   ['who can I share (not a request)', 'Manual', 'Who can I share the installation manual with in my team?' + SIGN_EN, null, [], 'probably_not_a_request'],
+];
+
+/**
+ * Letters written for the rules of issue 16 point 7 (session 16), one or more per rule, before the rules were coded
+ * and never from the held-out letters or the intake corpus: a cited article weighs toward its request, "stop
+ * contacting me" is cease_processing with the contact's removal second, a correction that gives the new value is
+ * sure, a negation binds only its clause, and reported speech ("ранее я писал: …") is not a live demand.
+ */
+export const RULES: Letter[] = [
+  // Citations: the cited article's demand opens the case; alone it is a hint for the officer.
+  ['ч. 5.1 ст. 21: прекратить и удалить', 'Требование', 'На основании ч. 5.1 ст. 21 Федерального закона от 27.07.2006 № 152-ФЗ требую прекратить обработку моих персональных данных и удалить их из ваших систем.' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
+  ['коллекторы, часть 5.1 статьи 21', '', 'Ваши сотрудники звонят мне по поводу чужого долга. В соответствии с частью 5.1 статьи 21 Закона о персональных данных прошу прекратить обработку моих персональных данных.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['art. 21(5.1): cease and delete', 'Demand', 'Pursuant to Art. 21(5.1) of Federal Law No. 152-FZ, I demand that you cease processing my personal data and delete my personal data.' + SIGN_EN, 'cease_processing', ['deletion', 'cease_processing']],
+  ['ст. 15 152-ФЗ и 38-ФЗ: реклама', 'СМС', 'Мне постоянно приходят рекламные СМС от вашей компании. Согласно ст. 15 ФЗ-152 и 38-ФЗ «О рекламе» требую прекратить рассылку и удалить мой номер телефона.' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
+  ['ч. 2 ст. 9: отзыв', '', 'Руководствуясь ч. 2 ст. 9 152-ФЗ, отзываю согласие на обработку моих персональных данных, данное при регистрации на портале.' + SIGN, 'withdrawal', ['withdrawal']],
+  ['ст. 14 без требования (подсказка)', 'Обращение', 'Направляю обращение в порядке ст. 14 Федерального закона «О персональных данных». Ответ прошу направить на этот адрес.' + SIGN, null, ['access'], 'low_confidence'],
+  ['Article 14 alone (a hint)', 'Formal request', 'This is a formal request under Article 14 of the Russian Federal Law No. 152-FZ. Please respond within the statutory term.' + SIGN_EN, null, ['access'], 'low_confidence'],
+  ['ст. 20, 21 и неверные данные', '', 'В вашей CRM указаны неверные данные обо мне. Прошу привести их в соответствие, ст. 20, 21 152-ФЗ.' + SIGN, 'correction', ['correction']],
+  ['ст. 14 и удаление: удаление первым', '', 'На основании ст. 14 152-ФЗ прошу сообщить, какие данные обо мне вы храните, после чего удалить мои данные.' + SIGN, 'deletion', ['deletion', 'access']],
+  ['ст. 14 договора (не закон)', 'Оплата', 'По ст. 14 договора поставки просим продлить срок оплаты до конца месяца.' + SIGN, null, [], 'probably_not_a_request'],
+  // Stop contacting me: cease_processing; removing the number beside it is the second demand.
+  ['перестаньте звонить, удалите номер', '', 'Перестаньте мне звонить! Удалите мой номер из своей базы.' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
+  ['хватит звонить', 'Звонки', 'Хватит звонить мне с предложениями насосов, я не ваш клиент.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['прекратите отправлять смс', '', 'Прошу прекратить отправлять мне смс и рекламные письма.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['stop calling, remove my number', 'Calls', 'Your sales team keeps phoning me. Stop calling me and remove my number from your list.' + SIGN_EN, 'cease_processing', ['deletion', 'cease_processing']],
+  ['no more texts', '', 'No more marketing texts please, I never agreed to them.' + SIGN_EN, 'cease_processing', ['cease_processing']],
+  ['do not contact me again', '', 'Do not contact me again about your pumps.' + SIGN_EN, 'cease_processing', ['cease_processing']],
+  ['не звоните, удалите все данные: удаление первым', '', 'Не звоните мне больше. Удалите все мои персональные данные, включая номер телефона.' + SIGN, 'deletion', ['deletion', 'cease_processing']],
+  ['исключите из базы обзвона', 'Звонки', 'Прошу исключить мой номер из базы обзвона, звонят по три раза в день.' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
+  ['take me off your call list', '', 'Please take me off your call list, I am not interested.' + SIGN_EN, 'cease_processing', ['cease_processing']],
+  ['не надо мне звонить', '', 'Не надо мне больше звонить, насосы я у вас покупать не буду.' + SIGN, 'cease_processing', ['cease_processing']],
+  ['ч. 5.1. ст. 21 с точкой после части', '', 'Согласно п. 5.1. ст. 21 ФЗ-152 прошу прекратить обработку моих данных и удалить мои персональные данные.' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
+  // A correction that names the new value is sure.
+  ['correct it to', 'My surname', 'My surname is misspelt in your records. Please correct it to Ivanova.' + SIGN_EN, 'correction', ['correction']],
+  ['исправьте на «…»', '', 'В счетах и в личном кабинете моя фамилия написана с ошибкой — «Смирнов». Исправьте, пожалуйста, на «Смирнова».' + SIGN, 'correction', ['correction']],
+  ['правильное написание', '', 'Здравствуйте. В договоре и в рассылках у вас Кирилл Сергеев, правильное написание — Кирил Сергеев (с одной «л»).' + SIGN, 'correction', ['correction']],
+  ['поменяйте номер на', '', 'Поменяйте, пожалуйста, номер телефона на +7 903 111-22-33, старый больше не мой.' + SIGN, 'correction', ['correction']],
+  ['the correct spelling is', '', 'You have my first name as Jon. The correct spelling is John.' + SIGN_EN, 'correction', ['correction']],
+  ['change my surname to', '', 'I got married in May, please change my surname to Petrova in your customer database.' + SIGN_EN, 'correction', ['correction']],
+  ['сменила фамилию на', 'Фамилия', 'Добрый день! В сентябре я сменила фамилию на Ковалёва, в личном кабинете до сих пор старая.' + SIGN, 'correction', ['correction']],
+  ['указана с ошибкой, правильно:', '', 'В акте моя фамилия указана с ошибкой, правильно: Гончаренко.' + SIGN, 'correction', ['correction']],
+  ['misspelt, it should be', 'Name', 'You have misspelled my name in every email. It should be Katharine, with a K.' + SIGN_EN, 'correction', ['correction']],
+  ['I have changed my surname to', '', 'I have changed my surname to Morozova after the wedding.' + SIGN_EN, 'correction', ['correction']],
+  ['change the delivery to Tuesday (not a request)', 'Order 7781', 'Could you change the delivery date to next Tuesday? The site will be closed on Monday.' + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['исправьте счёт на сумму (не запрос)', 'Счёт', 'Исправьте, пожалуйста, счёт на 125 000 рублей — в нём ошибка в сумме.' + SIGN, null, [], 'probably_not_a_request'],
+  // A negation binds its own clause only.
+  ['не хочу, чтобы удаляли; прошу сведения', '', 'Я не хочу, чтобы вы удаляли мою учётную запись. Прошу предоставить сведения.' + SIGN, 'access', ['access']],
+  ['не хочу, чтобы удалили — без точки, с новой строки', '', 'Не хочу, чтобы вы удалили мой аккаунт\nПрошу сообщить, какие данные обо мне вы храните' + SIGN, 'access', ['access']],
+  ['не могли бы удалить', '', 'Не могли бы удалить мои персональные данные? Я больше не пользуюсь порталом.' + SIGN, 'deletion', ['deletion']],
+  ['не медля удалить', '', 'Прошу не медля удалить все мои персональные данные.' + SIGN, 'deletion', ['deletion']],
+  ["don't delete yet; tell me what you hold", '', "I don't want you to delete anything yet. Please tell me what personal data you hold about me." + SIGN_EN, 'access', ['access']],
+  ['I never asked you to delete', 'Account', 'I never asked you to delete my account, why is it gone?' + SIGN_EN, null, [], 'probably_not_a_request'],
+  // Reported speech and quoted history are not live demands unless the letter repeats them.
+  ['ранее я писал: «удалите…»', '', 'Добрый день. Ранее я писал вам: «удалите мои данные». Ответа так и не получил, подскажите, на каком этапе обращение?' + SIGN, null, ['deletion'], 'low_confidence'],
+  ['в прошлом письме просил, повторяю', '', 'В прошлом письме я просил удалить мои данные. Повторяю требование: удалите мои персональные данные.' + SIGN, 'deletion', ['deletion']],
+  ['as I wrote before, please erase (live)', '', 'As I wrote before, please erase my data.' + SIGN_EN, 'deletion', ['deletion']],
+  ['in my previous email I asked', 'Newsletters', 'In my previous email I asked you to delete my account. Since then I have received two more newsletters.' + SIGN_EN, null, ['deletion'], 'low_confidence'],
+  ['я написала это письмо, чтобы отозвать (не отчёт)', '', 'Я написала это письмо, чтобы отозвать согласие на обработку моих персональных данных.' + SIGN, 'withdrawal', ['withdrawal']],
+  ['вы сообщили, что удалили; прекратите звонить', 'Звонки', 'В июле вы сообщили, что удалили мои данные, но звонки продолжаются. Прекратите звонить!' + SIGN, 'cease_processing', ['deletion', 'cease_processing']],
+  // What the new phrases must not catch: a call-back, mail that stopped, invoices, an order's address, a bank account.
+  ["why don't you call me back (not a request)", 'Order 7781', "I left two messages. Why don't you call me back?" + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['no more e-mails from support (not a request)', 'Support', 'Since Monday I get no more emails from your support portal, is it down?' + SIGN_EN, null, [], 'probably_not_a_request'],
+  ['перестаньте присылать счета на старый адрес (не запрос)', 'Счета', 'Перестаньте присылать счета на старый адрес, бухгалтерия переехала.' + SIGN, null, [], 'probably_not_a_request'],
+  ['поменяйте адрес доставки (не запрос)', 'Заказ 5531', 'Поменяйте, пожалуйста, адрес доставки на Новосибирск, склад переехал.' + SIGN, null, [], 'probably_not_a_request'],
+  ['замените номер счёта (не запрос)', 'Реквизиты', 'Замените номер расчётного счёта на 40702810000000000001 в договоре.' + SIGN, null, [], 'probably_not_a_request'],
+  ['уже просил удалить; теперь кому передали', '', 'Я уже просил удалить мои данные, вы этого не сделали. Теперь требую сообщить, кому вы передали мои данные.' + SIGN, 'access', ['deletion', 'access']],
 ];
