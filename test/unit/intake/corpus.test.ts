@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../intake/parse-message';
 import { CORPUS, labels, runCorpus, score, type Score } from '../../../scripts/classify-measure';
 import { headline } from '../../../scripts/classify-report';
 import { letters } from '../../fixtures/intake/corpus/letters';
@@ -24,6 +25,15 @@ describe('the held-out corpus', () => {
     // The .eml files are the build's output: a letter edited in letters/*.ts without a rebuild is caught here.
     letters.forEach((letter, n) => expect([letter.id, render(letter, n).equals(readFileSync(path.join(CORPUS, 'eml', `${letter.id}.eml`)))]).toEqual([letter.id, true]));
     for (const [file, l] of Object.entries(want)) expect([file, l.requestType]).toEqual([file, l.demands[0] ?? null]);
+  });
+
+  it('reads back through parseMessage: each letter keeps its subject and its first line of words, whatever its charset and encoding', async () => {
+    const squash = (text: string) => text.replace(/\s+/g, ' ');
+    for (const letter of letters) {
+      const m = await parseMessage(readFileSync(path.join(CORPUS, 'eml', `${letter.id}.eml`)), { operatorDomains: ['wellengineering.ru'] });
+      const first = letter.body.trim().split('\n')[0]!.trim();
+      expect([letter.id, m.subject, squash(m.text).includes(squash(first))]).toEqual([letter.id, letter.subject, true]);
+    }
   });
 
   it('has the mix the issue asks for: about 60 % Russian, not-requests, collectors, advertising, employees, representatives', () => {
