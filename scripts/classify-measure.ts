@@ -8,7 +8,8 @@ import path from 'node:path';
 import { PRIMARY_ORDER } from '../domain/intake/classify';
 import { REQUEST_TYPES, type RequestType } from '../domain/case/request-types';
 import { parseMessage } from '../intake/parse-message';
-import { operatorDomains, understand } from '../intake/understand';
+import { understand } from '../intake/understand';
+import { operatorDomains } from '../operator/profile';
 import type { OperatorProfile } from '../operator/profile-schema';
 
 export const CORPUS = path.resolve(__dirname, '../test/fixtures/intake/corpus');
