@@ -41,6 +41,10 @@ describe('the reminders of one term, by policy', () => {
     expect(keys('2990-03-05T09:00:00+03:00')).toContain('before_1wd');
   });
 
+  it('gives an "at once" term received before the reminder hour no half-term or day reminder, only its escalation', () => {
+    expect(plan('block_on_report', '2990-03-01T08:00:00+03:00').map((r) => r.kind)).toEqual(['escalation', 'overdue_daily', 'overdue_daily']);
+  });
+
   it('gives an hour term (incident notice) only its escalation at the exact instant, and the daily reminders after it', () => {
     // incident_initial: 24 hours from 10:00 Mon; the first daily reminder follows the escalation at once (09:00 is gone).
     expect(plan('incident_initial', '2990-03-01T10:00:00+03:00')).toEqual([

@@ -54,7 +54,9 @@ describe('legal-time errors', () => {
     );
     expect(errorOf(() => validateInternalTerms([])).message).toBe('internal terms must be an object like {"access": {"n": 5}}');
     expect(errorOf(() => validateInternalTerms({ acess: { n: 1 } })).message).toBe(`internal terms name unknown rule "acess"; valid rules: ${RULE_IDS.join(', ')}`);
+    expect(errorOf(() => validateInternalTerms({ access: null })).message).toBe('internal term for "access" must be {"n": <integer ≥ 0>} in working_days, got null');
     expect(validateInternalTerms({ access: { n: 0 }, demand_cease: { n: 10 } })).toEqual({ access: { n: 0 }, demand_cease: { n: 10 } });
+    expect(splitPromisedTerms({ access: { n: 0, unit: 'working_days', clause: '§2' } }).applied).toEqual({ access: { n: 0 } });
   });
 });
 

@@ -1,6 +1,6 @@
 // Instants in operator time as letters and the case page print them: the offset in force at that very instant.
 import { describe, expect, it } from 'vitest';
-import { assertTimeZone, formatInstant, localDay, offsetAt } from '../../../domain/legal-time/time-zone';
+import { assertTimeZone, formatInstant, localDay, offsetAt, startOfLocalDay } from '../../../domain/legal-time/time-zone';
 import { daysFromCivil } from '../../../domain/legal-time/civil-date';
 import { LegalTimeError } from '../../../domain/legal-time';
 
@@ -21,6 +21,14 @@ describe('operator time zones', () => {
     // Back on 2025-10-26 at 01:00 UTC: 00:30 UTC is 02:30 summer time, 01:30 UTC is 02:30 winter time.
     expect(formatInstant('Europe/Berlin', Date.UTC(2025, 9, 26, 0, 30))).toBe('2025-10-26T02:30:00+02:00');
     expect(formatInstant('Europe/Berlin', Date.UTC(2025, 9, 26, 1, 30))).toBe('2025-10-26T02:30:00+01:00');
+  });
+
+  it('start a day whose midnight occurs twice at the earlier one (Havana falls back from 01:00 to 00:00 on 2025-11-02)', () => {
+    expect(formatInstant('America/Havana', startOfLocalDay('America/Havana', daysFromCivil(2025, 11, 2)))).toBe('2025-11-02T00:00:00-04:00');
+  });
+
+  it('know an offset in seconds (Moscow\'s local mean time, +02:30:17 before 1919)', () => {
+    expect(offsetAt('Europe/Moscow', Date.UTC(1900, 0, 1))).toBe(2 * 3_600_000 + 30 * 60_000 + 17_000);
   });
 
   it('put an instant on the operator\'s local day, on either side of midnight', () => {
