@@ -33,6 +33,14 @@ describe('the reminders of one term, by policy', () => {
     ]);
   });
 
+  it('fires in time order whatever order the policy lists its day counts in; reminders at one instant by key', () => {
+    // 5 WD before the due date (Mon 03-15) is Mon 03-08, the half-term day: the same instant, ordered by key.
+    expect(plan('access', '2990-03-01T10:00:00+03:00', { assigneeBefore: [1, 5, 3], dpoBefore: [] }).slice(0, 4).map((r) => [r.key, r.at])).toEqual([
+      ['before_5wd', '2990-03-08T09:00:00+03:00'], ['half_term', '2990-03-08T09:00:00+03:00'],
+      ['before_3wd', '2990-03-10T09:00:00+03:00'], ['before_1wd', '2990-03-12T09:00:00+03:00'],
+    ]);
+  });
+
   it('plans no reminder at or before the receipt: a reminder for a moment already gone is never sent', () => {
     // cease_unlawful (3 WD) received Fri 03-05 at 09:00: due Wed 03-10; 3 WD before the due date is the receipt itself.
     const keys = (from: string) => plan('cease_unlawful', from, { assigneeBefore: [3, 1] }).map((r) => r.key);
