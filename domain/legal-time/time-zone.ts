@@ -47,6 +47,7 @@ function exactOffset(format: Intl.DateTimeFormat, ms: number): number {
   const whole = Math.floor(ms / 1000) * 1000;
   const f: Record<string, number> = {};
   for (const part of format.formatToParts(whole)) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the literal parts ("/", ", ", ":") are never read back
     if (part.type !== 'literal') f[part.type] = Number(part.value);
   }
   const local = daysFromCivil(f.year ?? 0, f.month ?? 1, f.day ?? 1) * MS_PER_DAY
@@ -59,10 +60,12 @@ export function offsetAt(timeZone: string, ms: number): number {
   const cache = zoneCache(timeZone);
   const bucket = Math.floor(ms / MS_PER_DAY);
   let constant = cache.dayOffsets.get(bucket);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a cache; without it the offset is computed exactly, the same
   if (constant === undefined) {
     const start = exactOffset(cache.format, bucket * MS_PER_DAY);
     const end = exactOffset(cache.format, (bucket + 1) * MS_PER_DAY - 1000);
     constant = start === end ? start : null;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: bounds the cache's memory only; offsets are the same
     if (cache.dayOffsets.size >= MAX_CACHE_ENTRIES) cache.dayOffsets.clear();
     cache.dayOffsets.set(bucket, constant);
   }
@@ -88,6 +91,7 @@ export function startOfLocalDay(timeZone: string, day: DayNumber): number {
   const after = offsetAt(timeZone, wall + MS_PER_DAY);
   const candidates = [wall - before, wall - after].filter((t, i) => offsetAt(timeZone, t) === (i === 0 ? before : after));
   const instant = candidates.length > 0 ? Math.min(...candidates) : wall - before;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: bounds the cache's memory only; instants are the same
   if (cache.startOfDay.size >= MAX_CACHE_ENTRIES) cache.startOfDay.clear();
   cache.startOfDay.set(day, instant);
   return instant;

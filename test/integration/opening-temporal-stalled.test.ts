@@ -16,6 +16,7 @@ import { testConfig } from '../helpers/engine';
 import { eventually } from '../helpers/eventually';
 import { freePort } from '../helpers/free-port';
 import { kill, listening, startEntryPoint } from '../helpers/processes';
+import { receivedByOurServer } from '../helpers/received-header';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 /**
@@ -96,7 +97,7 @@ async function openingsPending(): Promise<number> {
 }
 
 const letter = (n: string, from: string) => Buffer.from(
-  `From: Subject ${n} <${from}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: Personal Data Request\r\n`
+  `${receivedByOurServer()}From: Subject ${n} <${from}>\r\nTo: wellpro@wellengineering.ru\r\nSubject: Personal Data Request\r\n`
   + `Message-ID: <stalled-${n}-${randomBytes(4).toString('hex')}@example.ru>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n`
   + 'Прошу предоставить сведения об обработке моих персональных данных.\r\n');
 
