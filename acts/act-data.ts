@@ -1,3 +1,4 @@
+import { formatDay } from '../letters/filters';
 import type { OperatorProfile } from '../operator/profile-schema';
 import { systemsByIds, type SystemsRegistry } from '../operator/systems';
 import type { DestructionAct } from './act-schema';
@@ -40,8 +41,6 @@ export interface ActContext {
 export class ActInputError extends Error {}
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
-/** 2026-03-02 → 02.03.2026, the form a Russian document gives dates in. */
-export const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /** The act's data, every Order 179 p.3 field filled (pure: the same input gives the same act). */
 export function buildActData(input: ActInput, ctx: ActContext): DestructionAct {
@@ -58,7 +57,7 @@ export function buildActData(input: ActInput, ctx: ActContext): DestructionAct {
       const [name = '', address = ''] = key.split('\u0000');
       return { name, address, systems: systems.filter((s) => s.processor?.name === name && s.processor.address === address).map((s) => s.id) };
     });
-  const reasonLine = `${input.reason.text.ru} (${input.reason.legalBasis}; запрос ${input.reason.request.number} от ${ruDate(input.reason.request.date)})`;
+  const reasonLine = `${input.reason.text.ru} (${input.reason.legalBasis}; запрос ${input.reason.request.number} от ${formatDay(input.reason.request.date, 'ru')})`;
   const reasonWords = { ru: `${input.reason.text.ru} (${input.reason.legalBasis})`, en: `${input.reason.text.en} (${input.reason.legalBasis})` };
   const { logExtract, movedFromLog } = buildLogExtract(input.caseId, ctx.events, systems, {
     subject: input.subject.name, categories, reason: reasonLine, reasonWords,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { ruDate } from './act-data';
+import { formatDay } from '../letters/filters';
 import type { DestructionAct } from './act-schema';
 
 /**
@@ -35,7 +35,7 @@ function russian(doc: Doc, act: DestructionAct): void {
   doc.font(BOLD).fontSize(14).text(`АКТ № ${act.number}`, { align: 'center' })
     .fontSize(11).text('об уничтожении персональных данных', { align: 'center' })
     .font(REGULAR).fontSize(9).text('(приказ Роскомнадзора от 28.10.2022 № 179)', { align: 'center' }).fontSize(10).moveDown();
-  field(doc, 'Дата составления', ruDate(act.issuedOn));
+  field(doc, 'Дата составления', formatDay(act.issuedOn, 'ru'));
   field(doc, 'Обращение', act.caseId);
   field(doc, 'а) Оператор', `${act.operator.name}${act.operator.inn ? `, ИНН ${act.operator.inn}` : ''}${act.operator.ogrn ? `, ОГРН ${act.operator.ogrn}` : ''}; адрес: ${act.operator.address}`);
   field(doc, 'б) Лицо, осуществляющее обработку по поручению оператора', act.processors.length
@@ -49,8 +49,8 @@ function russian(doc: Doc, act: DestructionAct): void {
   field(doc, 'ж) Информационная система персональных данных', act.informationSystems.length
     ? act.informationSystems.map((s) => s.name.ru).join('; ') : 'не применимо (обработка без средств автоматизации)');
   field(doc, 'з) Способ уничтожения', act.methods.map((m) => `${nameOf(act, m.system).ru}: ${m.method.ru}`).join('; '));
-  field(doc, 'и) Причина уничтожения', `${act.reason.text.ru}; основание: ${act.reason.legalBasis}; запрос № ${act.reason.request.number} от ${ruDate(act.reason.request.date)}`);
-  field(doc, 'к) Дата уничтожения', ruDate(act.destroyedOn));
+  field(doc, 'и) Причина уничтожения', `${act.reason.text.ru}; основание: ${act.reason.legalBasis}; запрос № ${act.reason.request.number} от ${formatDay(act.reason.request.date, 'ru')}`);
+  field(doc, 'к) Дата уничтожения', formatDay(act.destroyedOn, 'ru'));
   if (act.logExtract.length > 0) {
     heading(doc, 'Выгрузка из журнала регистрации событий (п. 5)');
     for (const e of act.logExtract) {
@@ -88,8 +88,8 @@ function english(doc: Doc, act: DestructionAct): void {
   field(doc, 'Media and sheets', act.media.length ? act.media.map((m) => `${m.medium.en}: ${m.sheets}`).join('; ') : 'not applicable');
   field(doc, 'Information systems', act.informationSystems.length ? act.informationSystems.map((s) => s.name.en).join('; ') : 'not applicable');
   field(doc, 'Method', act.methods.map((m) => `${nameOf(act, m.system).en}: ${m.method.en}`).join('; '));
-  field(doc, 'Reason', `${act.reason.text.en}; legal basis: ${act.reason.legalBasis}; request ${act.reason.request.number} of ${ruDate(act.reason.request.date)}`);
-  field(doc, 'Date of destruction', ruDate(act.destroyedOn));
+  field(doc, 'Reason', `${act.reason.text.en}; legal basis: ${act.reason.legalBasis}; request ${act.reason.request.number} of ${formatDay(act.reason.request.date, 'ru')}`);
+  field(doc, 'Date of destruction', formatDay(act.destroyedOn, 'ru'));
   field(doc, 'Log extract', `${act.logExtract.length} automated system(s), see p. 5 above`);
 }
 
